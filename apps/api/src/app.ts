@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { UnitOfWork } from '@carapace/domain';
+import type { DatabaseHandle } from '@carapace/store';
+import type { ApiEnv } from './http/api-env.js';
+import { PROBLEM_CATALOGUE, isProblemCode } from './http/problem-catalogue.js';
+import { invalidParamsOf, problemForError, problemJson } from './http/problem-response.js';
+import { mountWebAssets } from './http/web-assets.js';
+import type { Logger } from './logger.js';
+import { renderApiReferencePage } from './routes/api-reference-page.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { organisationRoutes } from './routes/organisation-routes.js';
+
+export interface ApiDependencies {
+  readonly database: DatabaseHandle;
+  readonly unitOfWork: UnitOfWork;
+  readonly logger: Logger;
+  readonly version: string;
+  readonly startedAt: Date;
+  /** Directory of the built web UI, or null to serve only the API. */
+  readonly webRoot: string | null;
+  readonly isShuttingDown: () => boolean;
+  readonly clock?: () => Date;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
+  const clock = dependencies.clock ?? ((): Date => new Date());
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return problemJson(c, {
+          code: 'validation_failed',
+          detail: 'One or more values are missing or not valid; see invalidParams.',
+          invalidParams: invalidParamsOf(result.error, result.target),
+        });
+      }
+      return undefined;
+    },
+  });
+
+  // A caller's request id is kept (so a trace spans systems) only when it is a harmless token.
+  app.use('*', async (c, next) => {
+    const offered = c.req.header('x-request-id');
+    const requestId = offered !== undefined && REQUEST_ID_PATTERN.test(offered) ? offered : randomUUID();
+    const logger = dependencies.logger.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('logger', logger);
+    c.header('x-request-id', requestId);
+    const started = performance.now();
+    await next();
+    logger.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+
+  app.use('/api/*', async (c, next) => {
+    if (dependencies.isShuttingDown()) {
+      c.header('connection', 'close');
+      return problemJson(c, { code: 'shutting_down', detail: 'Retry against another instance or in a moment.' });
+    }
+    return next();
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemJson(c, { code: 'payload_too_large', detail: `The limit is ${MAX_BODY_BYTES} bytes.` }),
+    }),
+  );
+
+  // JSON bodies only: a form post or a missing content type gets a clear 415 instead of a confusing 400.
+  app.use('/api/*', async (c, next) => {
+    const hasBody = c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH';
+    const contentType = c.req.header('content-type') ?? '';
+    if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+      return problemJson(c, { code: 'unsupported_media_type', detail: `Got content type '${contentType || '(none)'}'.` });
+    }
+    return next();
+  });
+
+  app.route(
+    '/',
+    healthRoutes({
+      database: dependencies.database,
+      version: dependencies.version,
+      startedAt: dependencies.startedAt,
+      clock,
+      isShuttingDown: dependencies.isShuttingDown,
+    }),
+  );
+  app.route('/', organisationRoutes(dependencies.unitOfWork));
+
+  const openApiConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Carapace API',
+      version: dependencies.version,
+      description:
+        'Cyber-insurance risk platform: assess, underwrite, monitor, claim, portfolio. ' +
+        '网络安全保险风险平台：评估、承保、监测、理赔、组合管理。',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+  };
+  app.doc31('/openapi.json', openApiConfig);
+  app.get('/api/reference', (c) => c.html(renderApiReferencePage(app.getOpenAPI31Document(openApiConfig))));
+  app.get('/problems/:code', (c) => {
+    const code = c.req.param('code');
+    if (!isProblemCode(code)) return problemJson(c, { code: 'route_not_found' });
+    const entry = PROBLEM_CATALOGUE[code];
+    return c.json({ code, status: entry.status, title: entry.title, titleZh: entry.titleZh, reference: `/api/reference#problem-${code}` });
+  });
+
+  app.all('/api/*', (c) => problemJson(c, { code: 'route_not_found', detail: `${c.req.method} ${c.req.path} is not an API route.` }));
+  if (dependencies.webRoot !== null) {
+    mountWebAssets(app, dependencies.webRoot);
+  }
+  app.notFound((c) => problemJson(c, { code: 'route_not_found', detail: `${c.req.method} ${c.req.path} was not found.` }));
+  app.onError((error, c) => problemForError(c, error));
+  return app;
+}

@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import { Redacted } from '@carapace/security';
+import type { DatabaseTarget } from '@carapace/store';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface PlatformConfig {
+  readonly database: DatabaseTarget;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  /** Pretty, human-readable logs instead of JSON lines. */
+  readonly prettyLogs: boolean;
+  /** Directory of the built web UI; the API serves it at `/`. */
+  readonly webRoot: string;
+  /** How long in-flight requests may take to finish after a shutdown signal. */
+  readonly shutdownTimeoutMs: number;
+}
+
+/** A configuration value is missing or malformed; the message names the variable and what it expects. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Every environment variable Carapace reads, with its default and meaning. The README's configuration
+ * table is checked against this list by a test, so the two cannot drift apart.
+ */
+export const ENVIRONMENT_VARIABLES = [
+  {
+    name: 'DATABASE_URL',
+    default: '(unset)',
+    meaning: 'PostgreSQL connection URL (postgres://user:password@host:5432/db). Unset: the embedded PGlite.',
+  },
+  {
+    name: 'CARAPACE_DATA_DIR',
+    default: './var/pglite',
+    meaning: 'Data directory of the embedded PGlite database (ignored when DATABASE_URL is set).',
+  },
+  { name: 'HOST', default: '127.0.0.1', meaning: 'Interface the HTTP server listens on (0.0.0.0 for all).' },
+  { name: 'PORT', default: '3000', meaning: 'TCP port of the HTTP server (API and web UI); 0 picks a free one.' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
+  {
+    name: 'LOG_FORMAT',
+    default: 'pretty on a TTY, else json',
+    meaning: 'json for JSON lines, pretty for human-readable logs.',
+  },
+  {
+    name: 'CARAPACE_WEB_ROOT',
+    default: 'apps/web/dist',
+    meaning: 'Directory of the built web UI served at /.',
+  },
+  {
+    name: 'CARAPACE_SHUTDOWN_TIMEOUT_MS',
+    default: '10000',
+    meaning: 'Grace period for in-flight requests after SIGINT/SIGTERM before connections are closed.',
+  },
+] as const;
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+function readInteger(env: Environment, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got '${raw}')`);
+  }
+  return value;
+}
+
+function readDatabaseTarget(env: Environment, workingDirectory: string): DatabaseTarget {
+  const url = env['DATABASE_URL']?.trim();
+  if (url !== undefined && url !== '') {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+      throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got ${parsed.protocol}//)`);
+    }
+    return { kind: 'postgres', url: Redacted.of(url) };
+  }
+  const dataDir = env['CARAPACE_DATA_DIR']?.trim();
+  return { kind: 'pglite', dataDir: resolve(workingDirectory, dataDir === undefined || dataDir === '' ? 'var/pglite' : dataDir) };
+}
+
+export interface ConfigSources {
+  readonly env: Environment;
+  readonly workingDirectory: string;
+  readonly isTty: boolean;
+  /** Where the built web UI is when CARAPACE_WEB_ROOT is unset. */
+  readonly defaultWebRoot: string;
+}
+
+export function loadConfig(sources: ConfigSources): PlatformConfig {
+  const { env } = sources;
+  const logLevel = (env['LOG_LEVEL']?.trim() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got '${logLevel}')`);
+  }
+  const logFormat = env['LOG_FORMAT']?.trim() || (sources.isTty ? 'pretty' : 'json');
+  if (logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new ConfigError(`LOG_FORMAT must be json or pretty (got '${logFormat}')`);
+  }
+  const host = env['HOST']?.trim() || '127.0.0.1';
+  const webRoot = env['CARAPACE_WEB_ROOT']?.trim();
+  return {
+    database: readDatabaseTarget(env, sources.workingDirectory),
+    host,
+    port: readInteger(env, 'PORT', 3000, 0, 65535),
+    logLevel,
+    prettyLogs: logFormat === 'pretty',
+    webRoot: webRoot === undefined || webRoot === '' ? sources.defaultWebRoot : resolve(sources.workingDirectory, webRoot),
+    shutdownTimeoutMs: readInteger(env, 'CARAPACE_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+}

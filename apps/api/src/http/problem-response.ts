@@ -1,0 +1,79 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { PROBLEM_CONTENT_TYPE, type InvalidParam, type Problem } from '@carapace/contracts';
+import { ConflictError, DomainError, RuleViolationError } from '@carapace/domain';
+import { PROBLEM_CATALOGUE, isProblemCode, type ProblemCode } from './problem-catalogue.js';
+import type { ApiEnv } from './api-env.js';
+
+export interface ProblemInput {
+  readonly code: ProblemCode;
+  readonly detail?: string;
+  readonly invalidParams?: readonly InvalidParam[];
+}
+
+export function problemJson(c: Context<ApiEnv>, input: ProblemInput): Response {
+  const entry = PROBLEM_CATALOGUE[input.code];
+  const body: Problem = {
+    type: `/problems/${input.code}`,
+    title: entry.title,
+    status: entry.status,
+    ...(input.detail === undefined ? {} : { detail: input.detail }),
+    instance: c.req.path,
+    code: input.code,
+    requestId: c.get('requestId'),
+    ...(input.invalidParams === undefined ? {} : { invalidParams: [...input.invalidParams] }),
+  };
+  return c.body(JSON.stringify(body), entry.status as ContentfulStatusCode, {
+    'content-type': PROBLEM_CONTENT_TYPE,
+  });
+}
+
+/** Names the part of the request as a client sees it: `body.kind`, not the validator's `json.kind`. */
+const TARGET_NAMES: Readonly<Record<string, string>> = { json: 'body', param: 'path', query: 'query', header: 'header' };
+
+export function invalidParamsOf(error: ZodError, target: string): InvalidParam[] {
+  return error.issues.map((issue) => ({
+    name: [TARGET_NAMES[target] ?? target, ...issue.path.map(String)].join('.'),
+    reason: issue.message,
+  }));
+}
+
+/** The one place a thrown error becomes an HTTP answer. Unknown errors never show their internals. */
+export function problemForError(c: Context<ApiEnv>, error: unknown): Response {
+  if (error instanceof DomainError) {
+    const code = isProblemCode(error.code) ? error.code : undefined;
+    if (code === undefined) {
+      c.get('logger').error({ err: error }, 'domain error code missing from the problem catalogue');
+      return problemJson(c, { code: 'internal_error' });
+    }
+    const field = error instanceof RuleViolationError || error instanceof ConflictError ? error.field : undefined;
+    return problemJson(c, {
+      code,
+      detail: error.message,
+      ...(field === undefined ? {} : { invalidParams: [{ name: `body.${field}`, reason: error.message }] }),
+    });
+  }
+  if (error instanceof HTTPException) {
+    return problemForHttpException(c, error);
+  }
+  c.get('logger').error({ err: error }, 'unhandled error');
+  return problemJson(c, { code: 'internal_error', detail: `Quote request id ${c.get('requestId')} when reporting this.` });
+}
+
+function problemForHttpException(c: Context<ApiEnv>, error: HTTPException): Response {
+  switch (error.status) {
+    case 413:
+      return problemJson(c, { code: 'payload_too_large', detail: error.message });
+    case 415:
+      return problemJson(c, { code: 'unsupported_media_type' });
+    case 400:
+      // Hono's JSON body parser throws a 400 HTTPException for an unparseable body.
+      return problemJson(c, { code: 'malformed_json', detail: error.message });
+    default:
+      c.get('logger').error({ err: error }, 'unexpected HTTP exception');
+      return problemJson(c, { code: 'internal_error' });
+  }
+}
+

@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url';
+import { seedDemoData, type SeedDemoDataOutcome } from '@carapace/domain';
+import { createUnitOfWork, migrateToLatest, openDatabase, type DatabaseHandle } from '@carapace/store';
+import { buildApp } from './app.js';
+import type { PlatformConfig } from './config.js';
+import { listen } from './http-server.js';
+import type { Logger } from './logger.js';
+import { CARAPACE_VERSION } from './version.js';
+
+/** Where `npm run build` puts the web UI, relative to this file in src/ or dist/. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface RunningPlatform {
+  readonly url: string;
+  readonly database: DatabaseHandle;
+  /** Graceful stop: refuse new API work, finish in-flight requests, then close the database cleanly. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly loadDemoData: boolean;
+}
+
+/** Opens the database named by the configuration and reports what it is, without logging any password. */
+export async function openConfiguredDatabase(config: PlatformConfig, logger: Logger): Promise<DatabaseHandle> {
+  const database = await openDatabase(config.database, {
+    onIdleConnectionError: (error) => logger.warn({ err: error }, 'an idle database connection failed; it will be replaced'),
+  });
+  logger.info({ database: database.description }, 'database opened');
+  return database;
+}
+
+export async function loadDemoData(database: DatabaseHandle, logger: Logger): Promise<SeedDemoDataOutcome> {
+  const outcome = await seedDemoData(createUnitOfWork(database.db), new Date());
+  if (outcome.kind === 'loaded') {
+    logger.info({ organisations: outcome.organisationsAdded }, 'demo data loaded');
+  } else {
+    logger.info({ loadedAt: outcome.loadedAt }, 'demo data was already loaded');
+  }
+  return outcome;
+}
+
+/** The composition root: configuration in, a running Carapace out. The CLI's `serve` is a thin shell around it. */
+export async function startPlatform(config: PlatformConfig, logger: Logger, options: StartOptions): Promise<RunningPlatform> {
+  const database = await openConfiguredDatabase(config, logger);
+  let shuttingDown = false;
+  try {
+    const migrations = await migrateToLatest(database.db);
+    if (migrations.executed.length > 0) {
+      logger.info({ migrations: migrations.executed }, 'migrations applied');
+    }
+    if (options.loadDemoData) {
+      await loadDemoData(database, logger);
+    }
+    const app = buildApp({
+      database,
+      unitOfWork: createUnitOfWork(database.db),
+      logger,
+      version: CARAPACE_VERSION,
+      startedAt: new Date(),
+      webRoot: config.webRoot,
+      isShuttingDown: () => shuttingDown,
+    });
+    const server = await listen(app, config.host, config.port);
+    return {
+      url: server.url,
+      database,
+      stop: async () => {
+        shuttingDown = true;
+        try {
+          await server.close(config.shutdownTimeoutMs);
+        } finally {
+          await database.close();
+        }
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

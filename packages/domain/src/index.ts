@@ -1,0 +1,41 @@
+export { DomainError, NotFoundError, RuleViolationError, ConflictError } from './shared/domain-error.js';
+export {
+  type Money,
+  type CurrencyCode,
+  DEFAULT_CURRENCY,
+  money,
+  moneyFromDecimal,
+  addMoney,
+  subtractMoney,
+  allocateMoney,
+  formatMoneyDecimal,
+  isCurrencyCode,
+  minorUnitDigits,
+} from './shared/money.js';
+export {
+  ORGANISATION_KINDS,
+  ORGANISATION_NAME_MAX_LENGTH,
+  type Organisation,
+  type OrganisationKind,
+  type NewOrganisation,
+} from './organisations/organisation.js';
+export type {
+  OrganisationRepository,
+  OrganisationFilter,
+  InsertOrganisationResult,
+} from './organisations/organisation-repository.js';
+export { registerOrganisation } from './organisations/register-organisation.js';
+export { getOrganisation, listOrganisations } from './organisations/find-organisations.js';
+export {
+  CREDIT_CODE_PATTERN,
+  creditCodeCheckCharacter,
+  isValidCreditCode,
+} from './organisations/unified-social-credit-code.js';
+export type { Repositories, UnitOfWork } from './platform/unit-of-work.js';
+export {
+  PLATFORM_SETTING_KEYS,
+  type PlatformSettingKey,
+  type PlatformSettingsRepository,
+} from './platform/platform-settings-repository.js';
+export { DEMO_ORGANISATIONS } from './demo/demo-organisations.js';
+export { seedDemoData, type SeedDemoDataOutcome } from './demo/seed-demo-data.js';

@@ -1,0 +1,16 @@
+import type { OrganisationRepository } from '../organisations/organisation-repository.js';
+import type { PlatformSettingsRepository } from './platform-settings-repository.js';
+
+/** Every repository, bound to one database transaction. */
+export interface Repositories {
+  readonly organisations: OrganisationRepository;
+  readonly platformSettings: PlatformSettingsRepository;
+}
+
+/**
+ * Port: runs a use case's work atomically. Everything done through the given repositories commits together
+ * or not at all; a thrown error rolls back.
+ */
+export interface UnitOfWork {
+  run<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+}

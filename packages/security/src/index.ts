@@ -1,0 +1,1 @@
+export { Redacted } from './redacted.js';

@@ -1,0 +1,189 @@
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Redacted } from '@carapace/security';
+import type { Database } from './schema.js';
+
+/** Where the data lives. The embedded PGlite is the default; PostgreSQL is chosen by a DATABASE_URL. */
+export type DatabaseTarget =
+  | { readonly kind: 'postgres'; readonly url: Redacted<string> }
+  | { readonly kind: 'pglite'; readonly dataDir: string }
+  | { readonly kind: 'pglite-memory'; readonly loadDataDir?: Blob };
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly target: DatabaseTarget;
+  /** A description safe to log and show: never contains a password. */
+  readonly description: string;
+  /** The embedded engine, when there is one (for template dumps in tests). */
+  readonly pglite: PGlite | undefined;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** Called when an idle pooled PostgreSQL connection fails (e.g. the server restarted). */
+  readonly onIdleConnectionError?: (error: Error) => void;
+  readonly connectTimeoutMs?: number;
+}
+
+/** The database cannot be reached or opened; the message says which and why, in one line. */
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  switch (target.kind) {
+    case 'postgres': {
+      const url = new URL(target.url.reveal());
+      return `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`;
+    }
+    case 'pglite':
+      return `embedded PGlite at ${target.dataDir}`;
+    case 'pglite-memory':
+      return 'embedded PGlite in memory';
+  }
+}
+
+function createKysely(pool: pg.Pool): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return reasonOf(error.errors[0]);
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}
+
+async function openPostgres(
+  target: Extract<DatabaseTarget, { kind: 'postgres' }>,
+  options: OpenDatabaseOptions,
+): Promise<DatabaseHandle> {
+  const description = describeTarget(target);
+  const pool = new pg.Pool({
+    connectionString: target.url.reveal(),
+    max: 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+  });
+  pool.on('error', (error) => options.onIdleConnectionError?.(error));
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnavailableError(`cannot connect to ${description}: ${reasonOf(error)}`, { cause: error });
+  }
+  const db = createKysely(pool);
+  return { db, target, description, pglite: undefined, close: () => db.destroy() };
+}
+
+/**
+ * PGlite is one PostgreSQL backend inside this process: two processes opening the same data directory
+ * would corrupt it. A lock file beside the directory (not inside: initdb wants it to itself) makes the
+ * second process fail with a clear message instead.
+ */
+function acquireDataDirectoryLock(dataDir: string): () => void {
+  const lockPath = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const descriptor = openSync(lockPath, 'wx');
+      writeSync(descriptor, String(process.pid));
+      closeSync(descriptor);
+      return () => rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+      if (Number.isSafeInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
+        throw new DatabaseUnavailableError(
+          `data directory ${dataDir} is in use by another Carapace process (pid ${holder}); ` +
+            'stop it or set CARAPACE_DATA_DIR to another directory',
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DatabaseUnavailableError(`cannot lock data directory ${dataDir}: the lock file keeps reappearing`);
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function prepareDataDirectory(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw new DatabaseUnavailableError(
+      `data directory ${dataDir} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? reasonOf(error)}); ` +
+        'set CARAPACE_DATA_DIR to a writable directory',
+      { cause: error },
+    );
+  }
+}
+
+async function openPglite(
+  target: Extract<DatabaseTarget, { kind: 'pglite' | 'pglite-memory' }>,
+): Promise<DatabaseHandle> {
+  const description = describeTarget(target);
+  let releaseLock = (): void => undefined;
+  let lite: PGlite;
+  try {
+    if (target.kind === 'pglite') {
+      const dataDir = resolve(target.dataDir);
+      prepareDataDirectory(dataDir);
+      releaseLock = acquireDataDirectoryLock(dataDir);
+      lite = await PGlite.create(dataDir);
+    } else {
+      lite = await PGlite.create(target.loadDataDir === undefined ? {} : { loadDataDir: target.loadDataDir });
+    }
+  } catch (error) {
+    releaseLock();
+    if (error instanceof DatabaseUnavailableError) throw error;
+    throw new DatabaseUnavailableError(`cannot open ${description}: ${reasonOf(error)}`, { cause: error });
+  }
+  // The PGlite bridge speaks the wire protocol of a single backend: more than one client corrupts it.
+  const pool = new pg.Pool({ ...createPgConfig(lite), max: 1 });
+  const db = createKysely(pool);
+  return {
+    db,
+    target,
+    description,
+    pglite: lite,
+    close: async () => {
+      try {
+        await db.destroy();
+        await lite.close();
+      } finally {
+        releaseLock();
+      }
+    },
+  };
+}
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenDatabaseOptions = {},
+): Promise<DatabaseHandle> {
+  switch (target.kind) {
+    case 'postgres':
+      return openPostgres(target, options);
+    case 'pglite':
+    case 'pglite-memory':
+      return openPglite(target);
+  }
+}

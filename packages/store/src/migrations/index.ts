@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as organisationsAndPlatformSettings from './0001-organisations-and-platform-settings.js';
+
+/**
+ * Every migration, in order. Names are numbered and never renamed or edited once released: the database
+ * records applied names, and a changed migration would silently diverge between installations.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-organisations-and-platform-settings': organisationsAndPlatformSettings,
+};

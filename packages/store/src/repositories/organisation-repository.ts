@@ -1,0 +1,72 @@
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  InsertOrganisationResult,
+  NewOrganisation,
+  Organisation,
+  OrganisationFilter,
+  OrganisationRepository,
+} from '@carapace/domain';
+import type { Database, OrganisationsTable } from '../schema.js';
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
+  return {
+    id: row.id,
+    kind: row.kind,
+    nameZh: row.nameZh,
+    nameEn: row.nameEn,
+    creditCode: row.creditCode,
+    createdAt: row.createdAt,
+  };
+}
+
+export class KyselyOrganisationRepository implements OrganisationRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(organisation: NewOrganisation): Promise<InsertOrganisationResult> {
+    // ON CONFLICT DO NOTHING rather than catching the unique violation: an error would abort the caller's
+    // whole transaction, a skipped row does not.
+    const row = await this.db
+      .insertInto('organisations')
+      .values({
+        kind: organisation.kind,
+        nameZh: organisation.nameZh,
+        nameEn: organisation.nameEn,
+        creditCode: organisation.creditCode,
+      })
+      .onConflict((conflict) => conflict.doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (row !== undefined) {
+      return { kind: 'inserted', organisation: toOrganisation(row) };
+    }
+    const sameCreditCode =
+      organisation.creditCode !== null &&
+      (await this.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('creditCode', '=', organisation.creditCode)
+        .executeTakeFirst()) !== undefined;
+    return { kind: 'duplicate', field: sameCreditCode ? 'creditCode' : 'nameZh' };
+  }
+
+  async findById(id: string): Promise<Organisation | undefined> {
+    // An id that is not a UUID cannot exist; asking PostgreSQL would raise a cast error instead.
+    if (!UUID_PATTERN.test(id)) return undefined;
+    const row = await this.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : toOrganisation(row);
+  }
+
+  async list(filter: OrganisationFilter): Promise<{ items: Organisation[]; total: number }> {
+    let query = this.db.selectFrom('organisations');
+    if (filter.kind !== undefined) {
+      query = query.where('kind', '=', filter.kind);
+    }
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('registrationSeq').limit(filter.limit).offset(filter.offset).execute(),
+      query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toOrganisation), total: Number(count.total) };
+  }
+}

@@ -1,0 +1,9 @@
+export { describeEachDatabase, type TestDatabaseContext } from './describe-each-database.js';
+export {
+  openTestDatabase,
+  databaseUrlWithName,
+  DEFAULT_TEST_POSTGRES_URL,
+  TEST_DATABASE_KINDS,
+  type TestDatabaseKind,
+  type TestDatabaseTemplates,
+} from './test-databases.js';

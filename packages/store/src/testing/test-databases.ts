@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { Redacted } from '@carapace/security';
+import { openDatabase, type DatabaseHandle } from '../connection.js';
+
+/**
+ * Test databases start from templates that the global setup migrated once per run, so a test gets a
+ * fresh, fully migrated database in well under a second on either engine.
+ */
+export const TEST_DATABASE_KINDS = ['pglite', 'postgres'] as const;
+export type TestDatabaseKind = (typeof TEST_DATABASE_KINDS)[number];
+
+export interface PostgresTestServer {
+  /** Connection to the server's maintenance database, used to create and drop test databases. */
+  readonly adminUrl: string;
+  readonly templateDatabase: string;
+  readonly runId: string;
+}
+
+export interface TestDatabaseTemplates {
+  readonly pgliteTemplatePath: string;
+  /** Null when no PostgreSQL answered outside CI; CI always has one (the global setup fails otherwise). */
+  readonly postgres: PostgresTestServer | null;
+}
+
+export const DEFAULT_TEST_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+export function databaseUrlWithName(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+let pgliteTemplate: Promise<Blob> | undefined;
+
+async function loadPgliteTemplate(path: string): Promise<Blob> {
+  pgliteTemplate ??= readFile(path).then((bytes) => new Blob([bytes]));
+  return pgliteTemplate;
+}
+
+/** SQLSTATE 55006: the template is being copied by a concurrent CREATE DATABASE. */
+async function createDatabaseFromTemplate(admin: pg.Client, name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await admin.query(`create database "${name}" template "${template}"`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+    }
+  }
+}
+
+export async function openTestDatabase(
+  kind: TestDatabaseKind,
+  templates: TestDatabaseTemplates,
+): Promise<DatabaseHandle> {
+  if (kind === 'pglite') {
+    return openDatabase({ kind: 'pglite-memory', loadDataDir: await loadPgliteTemplate(templates.pgliteTemplatePath) });
+  }
+  const server = templates.postgres;
+  if (server === null) {
+    throw new Error('no PostgreSQL test server is available');
+  }
+  const name = `carapace_t_${server.runId}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  try {
+    await createDatabaseFromTemplate(admin, name, server.templateDatabase);
+  } finally {
+    await admin.end();
+  }
+  const handle = await openDatabase({
+    kind: 'postgres',
+    url: Redacted.of(databaseUrlWithName(server.adminUrl, name)),
+  });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: server.adminUrl });
+      await dropper.connect();
+      try {
+        await dropper.query(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
