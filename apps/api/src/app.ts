@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { UnitOfWork } from '@carapace/domain';
 import type { DatabaseHandle } from '@carapace/store';
@@ -70,7 +71,8 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => problemJson(c, { code: 'payload_too_large', detail: `The limit is ${MAX_BODY_BYTES} bytes.` }),
+      onError: (c: Context<ApiEnv>) =>
+        problemJson(c, { code: 'payload_too_large', detail: `The limit is ${MAX_BODY_BYTES} bytes.` }),
     }),
   );
 

@@ -24,7 +24,9 @@ export interface StartOptions {
 /** Opens the database named by the configuration and reports what it is, without logging any password. */
 export async function openConfiguredDatabase(config: PlatformConfig, logger: Logger): Promise<DatabaseHandle> {
   const database = await openDatabase(config.database, {
-    onIdleConnectionError: (error) => logger.warn({ err: error }, 'an idle database connection failed; it will be replaced'),
+    onIdleConnectionError: (error) => {
+      logger.warn({ err: error }, 'an idle database connection failed; it will be replaced');
+    },
   });
   logger.info({ database: database.description }, 'database opened');
   return database;

@@ -19,10 +19,16 @@ export function buildProgram(io: CliIo, signals: ServeSignals): Command {
     .version(CARAPACE_VERSION, '-v, --version', 'print the version')
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => io.stdout(text.trimEnd()),
-      writeErr: (text) => io.stderr(text.trimEnd()),
+      writeOut: (text) => {
+        io.stdout(text.trimEnd());
+      },
+      writeErr: (text) => {
+        io.stderr(text.trimEnd());
+      },
       // One line: what was wrong and where to read more.
-      outputError: (text, write) => write(`carapace: ${text.trim().replace(/^error: /, '')} (see carapace --help)\n`),
+      outputError: (text, write) => {
+        write(`carapace: ${text.trim().replace(/^error: /, '')} (see carapace --help)\n`);
+      },
     });
   registerServeCommand(program, io, signals);
   registerMigrateCommand(program, io);

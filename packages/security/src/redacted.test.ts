@@ -12,7 +12,7 @@ describe('Redacted', () => {
   it('never shows the value in strings, JSON or inspection', () => {
     const renderings = [
       String(secret),
-      `${String(secret)}`,
+      `connecting to ${String(secret)}`,
       JSON.stringify({ secret }),
       inspect({ nested: { secret } }),
     ];

@@ -75,7 +75,9 @@ async function openPostgres(
     max: 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
   });
-  pool.on('error', (error) => options.onIdleConnectionError?.(error));
+  pool.on('error', (error) => {
+    options.onIdleConnectionError?.(error);
+  });
   try {
     await pool.query('select 1');
   } catch (error) {
@@ -98,7 +100,9 @@ function acquireDataDirectoryLock(dataDir: string): () => void {
       const descriptor = openSync(lockPath, 'wx');
       writeSync(descriptor, String(process.pid));
       closeSync(descriptor);
-      return () => rmSync(lockPath, { force: true });
+      return () => {
+        rmSync(lockPath, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
@@ -157,7 +161,7 @@ async function openPglite(
     throw new DatabaseUnavailableError(`cannot open ${description}: ${reasonOf(error)}`, { cause: error });
   }
   // The PGlite bridge speaks the wire protocol of a single backend: more than one client corrupts it.
-  const pool = new pg.Pool({ ...createPgConfig(lite), max: 1 });
+  const pool = new pg.Pool(Object.assign(createPgConfig(lite), { max: 1 }));
   const db = createKysely(pool);
   return {
     db,

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, Input } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
@@ -13,7 +13,10 @@ export interface ProblemInput {
   readonly invalidParams?: readonly InvalidParam[];
 }
 
-export function problemJson(c: Context<ApiEnv>, input: ProblemInput): Response {
+export function problemJson<Path extends string, RequestInput extends Input>(
+  c: Context<ApiEnv, Path, RequestInput>,
+  input: ProblemInput,
+): Response {
   const entry = PROBLEM_CATALOGUE[input.code];
   const body: Problem = {
     type: `/problems/${input.code}`,
@@ -63,17 +66,11 @@ export function problemForError(c: Context<ApiEnv>, error: unknown): Response {
 }
 
 function problemForHttpException(c: Context<ApiEnv>, error: HTTPException): Response {
-  switch (error.status) {
-    case 413:
-      return problemJson(c, { code: 'payload_too_large', detail: error.message });
-    case 415:
-      return problemJson(c, { code: 'unsupported_media_type' });
-    case 400:
-      // Hono's JSON body parser throws a 400 HTTPException for an unparseable body.
-      return problemJson(c, { code: 'malformed_json', detail: error.message });
-    default:
-      c.get('logger').error({ err: error }, 'unexpected HTTP exception');
-      return problemJson(c, { code: 'internal_error' });
-  }
+  if (error.status === 413) return problemJson(c, { code: 'payload_too_large', detail: error.message });
+  if (error.status === 415) return problemJson(c, { code: 'unsupported_media_type' });
+  // Hono's JSON body parser throws a 400 HTTPException for an unparseable body.
+  if (error.status === 400) return problemJson(c, { code: 'malformed_json', detail: error.message });
+  c.get('logger').error({ err: error }, 'unexpected HTTP exception');
+  return problemJson(c, { code: 'internal_error' });
 }
 

@@ -27,7 +27,11 @@ function schemaSummary(schema: unknown): string {
   }
   if (record['type'] === 'array') return `array of ${schemaSummary(record['items'])}`;
   if (Array.isArray(record['enum'])) return record['enum'].map((value) => `<code>${escapeHtml(String(value))}</code>`).join(' | ');
-  const type = Array.isArray(record['type']) ? record['type'].join(' | ') : String(record['type'] ?? 'object');
+  const type = Array.isArray(record['type'])
+    ? record['type'].join(' | ')
+    : typeof record['type'] === 'string'
+      ? record['type']
+      : 'object';
   const format = typeof record['format'] === 'string' ? ` (${record['format']})` : '';
   if (Array.isArray(record['anyOf'])) return record['anyOf'].map(schemaSummary).join(' | ');
   return escapeHtml(type + format);
@@ -40,7 +44,7 @@ function schemaTable(schema: Record<string, unknown>): string {
     .map(
       ([name, property]) =>
         `<tr><td><code>${escapeHtml(name)}</code>${required.has(name) ? '' : ' <small>optional</small>'}</td>` +
-        `<td>${schemaSummary(property)}</td><td>${escapeHtml(String(property['description'] ?? ''))}</td></tr>`,
+        `<td>${schemaSummary(property)}</td><td>${escapeHtml(typeof property['description'] === 'string' ? property['description'] : '')}</td></tr>`,
     )
     .join('');
   return rows === '' ? `<p>${schemaSummary(schema)}</p>` : `<table><tr><th>Field</th><th>Type</th><th>Meaning</th></tr>${rows}</table>`;
@@ -66,7 +70,8 @@ function operationsHtml(document: OpenAPIObject): string {
           const types = Object.entries(content)
             .map(([type, media]) => `${escapeHtml(type)}: ${schemaSummary(media.schema)}`)
             .join('<br>');
-          return `<tr><td>${escapeHtml(status)}</td><td>${escapeHtml(String((response as { description?: string }).description ?? ''))}</td><td>${types}</td></tr>`;
+          const description = (response as { description?: string }).description ?? '';
+          return `<tr><td>${escapeHtml(status)}</td><td>${escapeHtml(description)}</td><td>${types}</td></tr>`;
         })
         .join('');
       sections.push(`<section class="operation">
@@ -86,7 +91,7 @@ function schemasHtml(document: OpenAPIObject): string {
     .map(
       ([name, schema]) =>
         `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3>` +
-        `<p>${escapeHtml(String((schema as { description?: string }).description ?? ''))}</p>` +
+        `<p>${escapeHtml((schema as { description?: string }).description ?? '')}</p>` +
         schemaTable(schema as Record<string, unknown>) +
         '</section>',
     )

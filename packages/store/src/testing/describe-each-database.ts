@@ -5,7 +5,7 @@ import { TEST_DATABASE_KINDS, openTestDatabase, type TestDatabaseKind } from './
 export interface TestDatabaseContext {
   readonly kind: TestDatabaseKind;
   /** The database of the running test: fresh and fully migrated for every test. */
-  handle(): DatabaseHandle;
+  readonly handle: () => DatabaseHandle;
 }
 
 /**

@@ -1,6 +1,9 @@
 export { describeEachDatabase, type TestDatabaseContext } from './describe-each-database.js';
 export {
   openTestDatabase,
+  createScratchPostgresDatabase,
+  type ScratchPostgresDatabase,
+  type PostgresTestServer,
   databaseUrlWithName,
   DEFAULT_TEST_POSTGRES_URL,
   TEST_DATABASE_KINDS,

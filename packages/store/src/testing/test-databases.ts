@@ -52,6 +52,33 @@ async function createDatabaseFromTemplate(admin: pg.Client, name: string, templa
   }
 }
 
+export interface ScratchPostgresDatabase {
+  readonly url: string;
+  readonly drop: () => Promise<void>;
+}
+
+/** A new, empty PostgreSQL database (no migrations), for tests of what a fresh install does. */
+export async function createScratchPostgresDatabase(server: PostgresTestServer): Promise<ScratchPostgresDatabase> {
+  const name = `carapace_t_${server.runId}_${randomBytes(4).toString('hex')}`;
+  await withAdminClient(server, (admin) => admin.query(`create database "${name}"`));
+  return {
+    url: databaseUrlWithName(server.adminUrl, name),
+    drop: async () => {
+      await withAdminClient(server, (admin) => admin.query(`drop database if exists "${name}" with (force)`));
+    },
+  };
+}
+
+async function withAdminClient<T>(server: PostgresTestServer, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
 export async function openTestDatabase(
   kind: TestDatabaseKind,
   templates: TestDatabaseTemplates,
@@ -64,13 +91,7 @@ export async function openTestDatabase(
     throw new Error('no PostgreSQL test server is available');
   }
   const name = `carapace_t_${server.runId}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
-  try {
-    await createDatabaseFromTemplate(admin, name, server.templateDatabase);
-  } finally {
-    await admin.end();
-  }
+  await withAdminClient(server, (admin) => createDatabaseFromTemplate(admin, name, server.templateDatabase));
   const handle = await openDatabase({
     kind: 'postgres',
     url: Redacted.of(databaseUrlWithName(server.adminUrl, name)),
@@ -79,13 +100,7 @@ export async function openTestDatabase(
     ...handle,
     close: async () => {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: server.adminUrl });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await dropper.end();
-      }
+      await withAdminClient(server, (admin) => admin.query(`drop database if exists "${name}" with (force)`));
     },
   };
 }

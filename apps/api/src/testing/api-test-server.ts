@@ -1,0 +1,51 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import type { UnitOfWork } from '@carapace/domain';
+import { createUnitOfWork, type DatabaseHandle } from '@carapace/store';
+import { buildApp } from '../app.js';
+import { listen, type ListeningServer } from '../http-server.js';
+
+export interface ApiTestServer {
+  readonly url: string;
+  /** Every log line the server wrote, parsed. */
+  readonly logLines: Record<string, unknown>[];
+  readonly setShuttingDown: (value: boolean) => void;
+  readonly close: () => Promise<void>;
+}
+
+export interface ApiTestServerOptions {
+  readonly webRoot?: string | null;
+  readonly unitOfWork?: UnitOfWork;
+}
+
+/** The real app on a real socket (port 0), logging into memory so tests can read what it logged. */
+export async function startApiTestServer(database: DatabaseHandle, options: ApiTestServerOptions = {}): Promise<ApiTestServer> {
+  const logLines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (line.trim() !== '') logLines.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      callback();
+    },
+  });
+  let shuttingDown = false;
+  const app = buildApp({
+    database,
+    unitOfWork: options.unitOfWork ?? createUnitOfWork(database.db),
+    logger: pino({ level: 'info' }, sink),
+    version: '0.0.0-test',
+    startedAt: new Date(),
+    webRoot: options.webRoot ?? null,
+    isShuttingDown: () => shuttingDown,
+  });
+  const server: ListeningServer = await listen(app, '127.0.0.1', 0);
+  return {
+    url: server.url,
+    logLines,
+    setShuttingDown: (value) => {
+      shuttingDown = value;
+    },
+    close: () => server.close(1000),
+  };
+}

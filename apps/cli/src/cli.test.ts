@@ -1,0 +1,171 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { Organisation, OrganisationPage, Readiness } from '@carapace/contracts';
+import { DEMO_ORGANISATIONS } from '@carapace/domain';
+import { createScratchPostgresDatabase } from '@carapace/store/testing';
+import { assertCliBuilt, runCarapace, serveCarapace, type CompletedRun } from './testing/carapace-process.js';
+
+/** A failure must be exactly one line on stderr: no stack trace, no object dump. */
+function expectOneLineFailure(run: CompletedRun, exitCode: number, message: RegExp): void {
+  expect(run.code, run.stderr).toBe(exitCode);
+  const lines = run.stderr.trim().split('\n');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^carapace: /);
+  expect(lines[0]).toMatch(message);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+let workDirectory: string;
+beforeAll(() => {
+  assertCliBuilt();
+});
+beforeEach(async () => {
+  workDirectory = await mkdtemp(join(tmpdir(), 'carapace-cli-'));
+});
+afterEach(async () => {
+  await rm(workDirectory, { recursive: true, force: true });
+});
+
+describe('carapace command line', () => {
+  it('prints its version and help', async () => {
+    const version = await runCarapace(['version'], {});
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^carapace \d+\.\d+\.\d+ \(node 20\./);
+    const json = await runCarapace(['version', '--json'], {});
+    expect(JSON.parse(json.stdout)).toMatchObject({ carapace: expect.stringMatching(/^\d+\.\d+\.\d+$/) as unknown });
+    const help = await runCarapace(['--help'], {});
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'seed-demo', 'version']) expect(help.stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'seed-demo', 'version']) {
+      const commandHelp = await runCarapace([command, '--help'], {});
+      expect(commandHelp.code).toBe(0);
+      expect(commandHelp.stdout).toContain(`Usage: carapace ${command}`);
+    }
+  });
+
+  it.each([
+    [['bogus'], /unknown command 'bogus'/],
+    [['serve', '--colour'], /unknown option '--colour'/],
+    [['serve', '--port'], /argument missing/],
+    [['migrate', '--down', 'two'], /steps must be a positive integer/],
+  ])('refuses %j with one line and exit code 2', async (args, message) => {
+    expectOneLineFailure(await runCarapace(args, {}), 2, message);
+  });
+
+  it.each([
+    ['an unreachable DATABASE_URL', { DATABASE_URL: 'postgres://postgres@127.0.0.1:9/nowhere' }, /cannot connect to PostgreSQL at 127\.0\.0\.1:9\/nowhere.*ECONNREFUSED/],
+    ['a DATABASE_URL of another database', { DATABASE_URL: 'mysql://root@localhost/x' }, /DATABASE_URL must start with postgres:\/\//],
+    ['a malformed PORT', { PORT: 'eighty' }, /PORT must be an integer/],
+  ])('fails cleanly on %s', async (_case, env, message) => {
+    expectOneLineFailure(await runCarapace(['serve'], env), 1, message);
+  });
+
+  it('fails cleanly when the data directory cannot be written', async () => {
+    const aFile = join(workDirectory, 'not-a-directory');
+    await writeFile(aFile, 'x');
+    expectOneLineFailure(
+      await runCarapace(['migrate'], { CARAPACE_DATA_DIR: join(aFile, 'pglite') }),
+      1,
+      /data directory .* cannot be created or written \(ENOTDIR\); set CARAPACE_DATA_DIR/,
+    );
+  });
+
+  it('fails cleanly when the port is in use, and leaves the data directory usable', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const dataDir = join(workDirectory, 'pglite');
+      expectOneLineFailure(
+        await runCarapace(['serve'], { PORT: String(port), CARAPACE_DATA_DIR: dataDir }),
+        1,
+        new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`),
+      );
+      const status = await runCarapace(['migrate', '--status'], { CARAPACE_DATA_DIR: dataDir });
+      expect(status.stdout).toContain('schema is current');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('migrates, reports, reverts and seeds demo data exactly once', async () => {
+    const env = { CARAPACE_DATA_DIR: join(workDirectory, 'pglite') };
+    const migrate = await runCarapace(['migrate'], env);
+    expect(migrate.code, migrate.stderr).toBe(0);
+    expect(migrate.stdout).toContain('applied 0001-organisations-and-platform-settings');
+    expect((await runCarapace(['migrate'], env)).stdout).not.toContain('applied 0001');
+
+    const down = await runCarapace(['migrate', '--down'], env);
+    expect(down.stdout).toContain('reverted 0001-organisations-and-platform-settings');
+    expect((await runCarapace(['migrate', '--status'], env)).stdout).toMatch(/pending\s+0001-organisations-and-platform-settings/);
+
+    const seeded = await runCarapace(['seed-demo'], env);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toContain(`demo data loaded: ${DEMO_ORGANISATIONS.length} organisation(s)`);
+    const again = await runCarapace(['seed-demo'], env);
+    expect(again.stdout).toContain('demo data was already loaded');
+  });
+});
+
+async function registerOrganisation(url: string): Promise<Organisation> {
+  const response = await fetch(`${url}/api/v1/organisations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'insured', nameZh: '持久化验证有限公司', nameEn: null, creditCode: null }),
+  });
+  expect(response.status).toBe(201);
+  return Organisation.parse(await response.json());
+}
+
+describe('carapace serve', () => {
+  it('serves on PGlite, stops cleanly on Ctrl-C and keeps every acknowledged write', async () => {
+    const env = { CARAPACE_DATA_DIR: join(workDirectory, 'pglite') };
+    const first = await serveCarapace(['--demo-data'], env);
+    const ready = Readiness.parse(await (await fetch(`${first.url}/readyz`)).json());
+    expect(ready.database.engine).toBe('pglite');
+    const organisation = await registerOrganisation(first.url);
+
+    // A second process must not open the same embedded database.
+    expectOneLineFailure(await runCarapace(['migrate'], env), 1, /is in use by another Carapace process/);
+
+    const stopped = await first.stop('SIGINT');
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(stopped.stderr).toBe('');
+    expect(stopped.stdout).toContain('stopped cleanly');
+
+    const second = await serveCarapace(['--demo-data'], env);
+    const found = await fetch(`${second.url}/api/v1/organisations/${organisation.id}`);
+    expect(Organisation.parse(await found.json())).toEqual(organisation);
+    const page = OrganisationPage.parse(await (await fetch(`${second.url}/api/v1/organisations`)).json());
+    expect(page.total).toBe(DEMO_ORGANISATIONS.length + 1);
+    const stoppedAgain = await second.stop('SIGTERM');
+    expect(stoppedAgain.code).toBe(0);
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL and nothing else', async () => {
+    const server = inject('testDatabaseTemplates').postgres;
+    if (server === null) {
+      console.warn('PostgreSQL not reachable: skipping the PostgreSQL serve test (never skipped in CI)');
+      return;
+    }
+    const database = await createScratchPostgresDatabase(server);
+    try {
+      const serving = await serveCarapace(['--demo-data'], { DATABASE_URL: database.url });
+      const ready = Readiness.parse(await (await fetch(`${serving.url}/readyz`)).json());
+      expect(ready).toMatchObject({ status: 'ready', database: { engine: 'postgres' } });
+      expect(JSON.stringify(ready)).not.toContain('postgres://');
+      const organisation = await registerOrganisation(serving.url);
+      const stopped = await serving.stop('SIGINT');
+      expect(stopped.code, stopped.stderr).toBe(0);
+
+      const restarted = await serveCarapace([], { DATABASE_URL: database.url });
+      expect((await fetch(`${restarted.url}/api/v1/organisations/${organisation.id}`)).status).toBe(200);
+      expect((await restarted.stop()).code).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI, exactly as a user runs it. `npm test` builds before testing. */
+export const CLI_ENTRY = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+export function assertCliBuilt(): void {
+  if (!existsSync(CLI_ENTRY)) {
+    throw new Error(`${CLI_ENTRY} is missing: run \`npm run build\` (npm test does it for you)`);
+  }
+}
+
+/** The caller's environment without any Carapace settings, so a developer's shell cannot leak into a test. */
+export function cleanEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^(DATABASE_URL|CARAPACE_|PORT$|HOST$|LOG_)/.test(name)) continue;
+    env[name] = value;
+  }
+  return { ...env, LOG_FORMAT: 'json', ...overrides };
+}
+
+export interface CompletedRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCarapace(args: readonly string[], env: Record<string, string>, timeoutMs = 30_000): Promise<CompletedRun> {
+  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: cleanEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return completion(child, timeoutMs);
+}
+
+function completion(child: ChildProcess, timeoutMs: number): Promise<CompletedRun> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`carapace did not finish within ${timeoutMs} ms; stdout: ${stdout} stderr: ${stderr}`));
+    }, timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+export interface ServingCarapace {
+  readonly url: string;
+  readonly output: () => { stdout: string; stderr: string };
+  /** Sends the signal and waits for the process to exit. */
+  readonly stop: (signal?: NodeJS.Signals) => Promise<CompletedRun>;
+}
+
+/** Starts `carapace serve` and resolves once it prints its URL. */
+export function serveCarapace(args: readonly string[], env: Record<string, string>, timeoutMs = 60_000): Promise<ServingCarapace> {
+  const child = spawn(process.execPath, [CLI_ENTRY, 'serve', ...args], {
+    env: cleanEnvironment({ PORT: '0', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const finished = completion(child, timeoutMs * 4);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`carapace serve printed no URL within ${timeoutMs} ms; stderr: ${stderr}`));
+    }, timeoutMs);
+    const onData = (): void => {
+      const match = /Carapace is running at (http:\/\/\S+)/.exec(stdout);
+      if (match?.[1] === undefined) return;
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      resolve({
+        url: match[1],
+        output: () => ({ stdout, stderr }),
+        stop: async (signal = 'SIGINT') => {
+          child.kill(signal);
+          return finished;
+        },
+      });
+    };
+    child.stdout?.on('data', onData);
+    void finished.then((run) => {
+      clearTimeout(timer);
+      reject(new Error(`carapace serve exited early (code ${String(run.code)}, signal ${String(run.signal)}): ${run.stderr}`));
+    });
+  });
+}

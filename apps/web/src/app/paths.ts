@@ -1,0 +1,1 @@
+export const PLATFORM_HEALTH_PATH = '/platform/health';

@@ -1,0 +1,61 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const SECONDS_PER_UNIT = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+] as const;
+
+/**
+ * An uptime such as "3 hours, 12 minutes" / "3小时12分钟": the two largest non-zero units are enough to
+ * read at a glance, and the numbers and unit words come from the browser's locale data.
+ */
+export function formatDuration(totalSeconds: number, locale: string): string {
+  let remaining = Math.max(0, Math.floor(totalSeconds));
+  const parts: string[] = [];
+  for (const [unit, size] of SECONDS_PER_UNIT) {
+    const amount = Math.floor(remaining / size);
+    remaining -= amount * size;
+    if (amount > 0 || (unit === 'second' && parts.length === 0)) {
+      parts.push(new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount));
+    }
+    if (parts.length === 2) break;
+  }
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts);
+}
+
+export function formatDateTime(isoOrDate: string | Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(
+    new Date(isoOrDate),
+  );
+}
+
+export function formatDate(isoOrDate: string | Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(isoOrDate));
+}
+
+export function formatMilliseconds(milliseconds: number, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'millisecond',
+    unitDisplay: 'short',
+    maximumFractionDigits: milliseconds < 10 ? 2 : 0,
+  }).format(milliseconds);
+}
+
+/** The formatters above, bound to the interface language so a switch re-renders every number and date. */
+export function useFormatters() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  return useMemo(
+    () => ({
+      duration: (seconds: number) => formatDuration(seconds, locale),
+      dateTime: (value: string | Date) => formatDateTime(value, locale),
+      date: (value: string | Date) => formatDate(value, locale),
+      milliseconds: (value: number) => formatMilliseconds(value, locale),
+    }),
+    [locale],
+  );
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+
+/** The dependency direction of ARCHITECTURE.md: each unit and the units of ours it may import. */
+const ALLOWED_DEPENDENCIES: Record<string, readonly string[]> = {
+  '@carapace/engine': [],
+  '@carapace/security': [],
+  '@carapace/contracts': [],
+  '@carapace/domain': ['@carapace/engine', '@carapace/security'],
+  '@carapace/store': ['@carapace/domain', '@carapace/security'],
+  '@carapace/api': ['@carapace/contracts', '@carapace/domain', '@carapace/engine', '@carapace/security', '@carapace/store'],
+  '@carapace/cli': ['@carapace/api', '@carapace/domain', '@carapace/store'],
+  '@carapace/web': ['@carapace/contracts', '@carapace/engine'],
+};
+
+const WORKSPACES = ['packages/engine', 'packages/security', 'packages/contracts', 'packages/domain', 'packages/store', 'apps/api', 'apps/cli', 'apps/web'];
+
+interface Manifest {
+  name: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+function manifest(workspace: string): Manifest {
+  return JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8')) as Manifest;
+}
+
+describe('package dependencies follow the dependency direction', () => {
+  it.each(WORKSPACES)('%s depends only on the units below it', (workspace) => {
+    const { name, dependencies = {}, devDependencies = {} } = manifest(workspace);
+    const ours = Object.keys({ ...dependencies, ...devDependencies }).filter((dependency) => dependency.startsWith('@carapace/'));
+    const allowed = ALLOWED_DEPENDENCIES[name];
+    expect(allowed, `${name} is missing from the architecture table`).toBeDefined();
+    expect(ours.filter((dependency) => !allowed?.includes(dependency))).toEqual([]);
+  });
+});
+
+describe('import fences', () => {
+  const eslint = new ESLint({ cwd: root });
+
+  /**
+   * Lints a would-be source file with the fence rule exactly as the project configures it for that path.
+   * The file does not exist, so type-aware rules cannot run on it; the fence rule does not need them.
+   */
+  async function fenceMessages(filePath: string, source: string): Promise<string[]> {
+    const config = (await eslint.calculateConfigForFile(join(root, filePath))) as Linter.Config;
+    const fenceRule = config.rules?.['no-restricted-imports'];
+    expect(fenceRule, `no import fence applies to ${filePath}`).toBeDefined();
+    const probe = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser }, rules: { 'no-restricted-imports': fenceRule ?? 'off' } },
+      ],
+    });
+    const [result] = await probe.lintText(source, { filePath: join(root, filePath) });
+    return (result?.messages ?? []).map((message) => message.message);
+  }
+
+  it('refuses domain → store with the reason', async () => {
+    const messages = await fenceMessages(
+      'packages/domain/src/fence-probe.ts',
+      "import { openDatabase } from '@carapace/store';\nexport const probe = openDatabase;\n",
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('domain may import only engine and security');
+  });
+
+  it('refuses node I/O in the domain and the engine', async () => {
+    const domain = await fenceMessages('packages/domain/src/fence-probe.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n");
+    expect(domain[0]).toContain('domain does no I/O');
+    const engine = await fenceMessages('packages/engine/src/fence-probe.ts', "import { createServer } from 'node:http';\nexport const probe = createServer;\n");
+    expect(engine[0]).toContain('engine does no I/O');
+  });
+
+  it('refuses server packages in the browser code and in contracts', async () => {
+    const web = await fenceMessages('apps/web/src/fence-probe.tsx', "import { registerOrganisation } from '@carapace/domain';\nexport const probe = registerOrganisation;\n");
+    expect(web[0]).toContain('web runs in the browser');
+    const contracts = await fenceMessages('packages/contracts/src/fence-probe.ts', "import pg from 'pg';\nexport const probe = pg;\n");
+    expect(contracts[0]).toContain('contracts run in the browser too');
+  });
+
+  it('refuses the reverse arrow api → cli', async () => {
+    const messages = await fenceMessages('apps/api/src/fence-probe.ts', "import { runCli } from '@carapace/cli';\nexport const probe = runCli;\n");
+    expect(messages[0]).toContain('api is imported by cli');
+  });
+
+  it('lets allowed imports through', async () => {
+    expect(
+      await fenceMessages('packages/store/src/fence-probe.ts', "import { money } from '@carapace/domain';\nexport const probe = money;\n"),
+    ).toEqual([]);
+    expect(
+      await fenceMessages('packages/domain/src/fence-probe.ts', "import { Redacted } from '@carapace/security';\nexport const probe = Redacted;\n"),
+    ).toEqual([]);
+  });
+});
