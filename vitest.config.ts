@@ -18,7 +18,10 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'apps', include: ['apps/api/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts', 'test/**/*.test.ts'] },
+        test: {
+          name: 'apps',
+          include: ['apps/api/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts', 'test/**/*.test.ts'],
+        },
       },
       {
         extends: true,

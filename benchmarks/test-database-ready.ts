@@ -19,7 +19,10 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-async function timed(open: () => Promise<DatabaseHandle>, after: (handle: DatabaseHandle) => Promise<void>): Promise<number> {
+async function timed(
+  open: () => Promise<DatabaseHandle>,
+  after: (handle: DatabaseHandle) => Promise<void>,
+): Promise<number> {
   const started = performance.now();
   const handle = await open();
   const elapsed = performance.now() - started;
@@ -78,7 +81,10 @@ async function postgresFigures(adminUrl: string): Promise<[number, number] | nul
   const runId = randomBytes(3).toString('hex');
   const template = `carapace_bench_tpl_${runId}`;
   await adminQuery(adminUrl, `create database "${template}"`);
-  const templateHandle = await openDatabase({ kind: 'postgres', url: Redacted.of(databaseUrlWithName(adminUrl, template)) });
+  const templateHandle = await openDatabase({
+    kind: 'postgres',
+    url: Redacted.of(databaseUrlWithName(adminUrl, template)),
+  });
   await migrateToLatest(templateHandle.db);
   await templateHandle.close();
 
@@ -86,13 +92,22 @@ async function postgresFigures(adminUrl: string): Promise<[number, number] | nul
   const fromScratch: number[] = [];
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [useTemplate, sink] of [[true, fromTemplate], [false, fromScratch]] as const) {
+      for (const [useTemplate, sink] of [
+        [true, fromTemplate],
+        [false, fromScratch],
+      ] as const) {
         const name = `carapace_bench_${runId}_${round}_${useTemplate ? 't' : 's'}`;
         sink.push(
           await timed(
             async () => {
-              await adminQuery(adminUrl, `create database "${name}"${useTemplate ? ` template "${template}"` : ''}`);
-              const handle = await openDatabase({ kind: 'postgres', url: Redacted.of(databaseUrlWithName(adminUrl, name)) });
+              await adminQuery(
+                adminUrl,
+                `create database "${name}"${useTemplate ? ` template "${template}"` : ''}`,
+              );
+              const handle = await openDatabase({
+                kind: 'postgres',
+                url: Redacted.of(databaseUrlWithName(adminUrl, name)),
+              });
               if (!useTemplate) await migrateToLatest(handle.db);
               return handle;
             },
@@ -114,12 +129,16 @@ const directory = await mkdtemp(join(tmpdir(), 'carapace-bench-'));
 try {
   const rows: string[] = [];
   const [pgliteTemplate, pgliteScratch] = await pgliteFigures(directory);
-  rows.push(`| PGlite (in memory) | ${pgliteTemplate.toFixed(0)} | ${pgliteScratch.toFixed(0)} | ${(pgliteScratch / pgliteTemplate).toFixed(1)}× |`);
+  rows.push(
+    `| PGlite (in memory) | ${pgliteTemplate.toFixed(0)} | ${pgliteScratch.toFixed(0)} | ${(pgliteScratch / pgliteTemplate).toFixed(1)}× |`,
+  );
   const postgres = await postgresFigures(process.env['DATABASE_URL'] ?? DEFAULT_TEST_POSTGRES_URL);
   if (postgres === null) {
     rows.push('| PostgreSQL | not reachable | | |');
   } else {
-    rows.push(`| PostgreSQL | ${postgres[0].toFixed(0)} | ${postgres[1].toFixed(0)} | ${(postgres[1] / postgres[0]).toFixed(1)}× |`);
+    rows.push(
+      `| PostgreSQL | ${postgres[0].toFixed(0)} | ${postgres[1].toFixed(0)} | ${(postgres[1] / postgres[0]).toFixed(1)}× |`,
+    );
   }
   process.stdout.write(
     `test-database-ready: median of ${ROUNDS} rounds, milliseconds until a fresh migrated database answers\n\n` +

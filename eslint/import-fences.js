@@ -20,7 +20,16 @@ const NODE_IO_MODULES = [
   'cluster',
 ].flatMap((name) => [name, `node:${name}`]);
 
-const DATABASE_AND_HTTP_PACKAGES = ['pg', 'kysely', '@electric-sql/*', 'hono', 'hono/*', '@hono/*', 'pino', 'commander'];
+const DATABASE_AND_HTTP_PACKAGES = [
+  'pg',
+  'kysely',
+  '@electric-sql/*',
+  'hono',
+  'hono/*',
+  '@hono/*',
+  'pino',
+  'commander',
+];
 
 /**
  * @param {string} unit
@@ -33,7 +42,10 @@ function fence(unit, files, patterns, paths = []) {
     name: `carapace/import-fence/${unit}`,
     files,
     rules: {
-      'no-restricted-imports': ['error', { paths, patterns: patterns.map((pattern) => ({ ...pattern, allowTypeImports: false })) }],
+      'no-restricted-imports': [
+        'error',
+        { paths, patterns: patterns.map((pattern) => ({ ...pattern, allowTypeImports: false })) },
+      ],
     },
   };
 }
@@ -47,14 +59,18 @@ export const IMPORT_FENCES = [
     [
       {
         group: ['@carapace/*'],
-        message: 'engine is the bottom layer: pure Monte Carlo numerics that imports nothing of ours (ARCHITECTURE.md).',
+        message:
+          'engine is the bottom layer: pure Monte Carlo numerics that imports nothing of ours (ARCHITECTURE.md).',
       },
       {
         group: DATABASE_AND_HTTP_PACKAGES,
-        message: 'engine does no I/O: no database, HTTP or logging; callers pass data in and take results out.',
+        message:
+          'engine does no I/O: no database, HTTP or logging; callers pass data in and take results out.',
       },
     ],
-    ioPaths('engine does no I/O: callers pass data in and take typed arrays out, so it runs in workers and browsers.'),
+    ioPaths(
+      'engine does no I/O: callers pass data in and take typed arrays out, so it runs in workers and browsers.',
+    ),
   ),
   fence(
     'security',
@@ -62,7 +78,8 @@ export const IMPORT_FENCES = [
     [
       {
         group: ['@carapace/*'],
-        message: 'security holds mechanisms only (ciphers, hashing, audit primitives) and imports nothing of ours.',
+        message:
+          'security holds mechanisms only (ciphers, hashing, audit primitives) and imports nothing of ours.',
       },
       {
         group: ['pg', 'kysely', '@electric-sql/*', 'hono', 'hono/*', '@hono/*'],
@@ -75,16 +92,26 @@ export const IMPORT_FENCES = [
     ['packages/domain/src/**/*.ts'],
     [
       {
-        group: ['@carapace/store', '@carapace/store/*', '@carapace/api', '@carapace/cli', '@carapace/contracts', '@carapace/web'],
+        group: [
+          '@carapace/store',
+          '@carapace/store/*',
+          '@carapace/api',
+          '@carapace/cli',
+          '@carapace/contracts',
+          '@carapace/web',
+        ],
         message:
           'domain may import only engine and security: it defines ports that store implements, and knows nothing of HTTP contracts.',
       },
       {
         group: DATABASE_AND_HTTP_PACKAGES,
-        message: 'domain holds insurance rules and use cases only: no SQL, no HTTP, no logging framework (use ports).',
+        message:
+          'domain holds insurance rules and use cases only: no SQL, no HTTP, no logging framework (use ports).',
       },
     ],
-    ioPaths('domain does no I/O: reach files, network or processes through a port that an outer layer implements.'),
+    ioPaths(
+      'domain does no I/O: reach files, network or processes through a port that an outer layer implements.',
+    ),
   ),
   fence(
     'store',
@@ -120,22 +147,36 @@ export const IMPORT_FENCES = [
     [
       {
         group: ['@carapace/cli', '@carapace/web'],
-        message: 'api is imported by cli (serve), never the other way round; web talks to api over HTTP only.',
+        message:
+          'api is imported by cli (serve), never the other way round; web talks to api over HTTP only.',
       },
     ],
   ),
   fence(
     'cli',
     ['apps/cli/src/**/*.ts'],
-    [{ group: ['@carapace/web'], message: 'cli talks to the web UI only through the HTTP server it starts.' }],
+    [
+      {
+        group: ['@carapace/web'],
+        message: 'cli talks to the web UI only through the HTTP server it starts.',
+      },
+    ],
   ),
   fence(
     'web',
     ['apps/web/src/**/*.{ts,tsx}'],
     [
       {
-        group: ['@carapace/domain', '@carapace/store', '@carapace/store/*', '@carapace/api', '@carapace/cli', '@carapace/security'],
-        message: 'web runs in the browser and talks to the server over HTTP: it may import contracts (and engine) only.',
+        group: [
+          '@carapace/domain',
+          '@carapace/store',
+          '@carapace/store/*',
+          '@carapace/api',
+          '@carapace/cli',
+          '@carapace/security',
+        ],
+        message:
+          'web runs in the browser and talks to the server over HTTP: it may import contracts (and engine) only.',
       },
       {
         group: [...DATABASE_AND_HTTP_PACKAGES, 'node:*'],

@@ -13,12 +13,27 @@ const ALLOWED_DEPENDENCIES: Record<string, readonly string[]> = {
   '@carapace/contracts': [],
   '@carapace/domain': ['@carapace/engine', '@carapace/security'],
   '@carapace/store': ['@carapace/domain', '@carapace/security'],
-  '@carapace/api': ['@carapace/contracts', '@carapace/domain', '@carapace/engine', '@carapace/security', '@carapace/store'],
+  '@carapace/api': [
+    '@carapace/contracts',
+    '@carapace/domain',
+    '@carapace/engine',
+    '@carapace/security',
+    '@carapace/store',
+  ],
   '@carapace/cli': ['@carapace/api', '@carapace/domain', '@carapace/store'],
   '@carapace/web': ['@carapace/contracts', '@carapace/engine'],
 };
 
-const WORKSPACES = ['packages/engine', 'packages/security', 'packages/contracts', 'packages/domain', 'packages/store', 'apps/api', 'apps/cli', 'apps/web'];
+const WORKSPACES = [
+  'packages/engine',
+  'packages/security',
+  'packages/contracts',
+  'packages/domain',
+  'packages/store',
+  'apps/api',
+  'apps/cli',
+  'apps/web',
+];
 
 interface Manifest {
   name: string;
@@ -33,7 +48,9 @@ function manifest(workspace: string): Manifest {
 describe('package dependencies follow the dependency direction', () => {
   it.each(WORKSPACES)('%s depends only on the units below it', (workspace) => {
     const { name, dependencies = {}, devDependencies = {} } = manifest(workspace);
-    const ours = Object.keys({ ...dependencies, ...devDependencies }).filter((dependency) => dependency.startsWith('@carapace/'));
+    const ours = Object.keys({ ...dependencies, ...devDependencies }).filter((dependency) =>
+      dependency.startsWith('@carapace/'),
+    );
     const allowed = ALLOWED_DEPENDENCIES[name];
     expect(allowed, `${name} is missing from the architecture table`).toBeDefined();
     expect(ours.filter((dependency) => !allowed?.includes(dependency))).toEqual([]);
@@ -55,7 +72,11 @@ describe('import fences', () => {
       cwd: root,
       overrideConfigFile: true,
       overrideConfig: [
-        { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser }, rules: { 'no-restricted-imports': fenceRule ?? 'off' } },
+        {
+          files: ['**/*.ts', '**/*.tsx'],
+          languageOptions: { parser: tseslint.parser },
+          rules: { 'no-restricted-imports': fenceRule ?? 'off' },
+        },
       ],
     });
     const [result] = await probe.lintText(source, { filePath: join(root, filePath) });
@@ -72,30 +93,51 @@ describe('import fences', () => {
   });
 
   it('refuses node I/O in the domain and the engine', async () => {
-    const domain = await fenceMessages('packages/domain/src/fence-probe.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n");
+    const domain = await fenceMessages(
+      'packages/domain/src/fence-probe.ts',
+      "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n",
+    );
     expect(domain[0]).toContain('domain does no I/O');
-    const engine = await fenceMessages('packages/engine/src/fence-probe.ts', "import { createServer } from 'node:http';\nexport const probe = createServer;\n");
+    const engine = await fenceMessages(
+      'packages/engine/src/fence-probe.ts',
+      "import { createServer } from 'node:http';\nexport const probe = createServer;\n",
+    );
     expect(engine[0]).toContain('engine does no I/O');
   });
 
   it('refuses server packages in the browser code and in contracts', async () => {
-    const web = await fenceMessages('apps/web/src/fence-probe.tsx', "import { registerOrganisation } from '@carapace/domain';\nexport const probe = registerOrganisation;\n");
+    const web = await fenceMessages(
+      'apps/web/src/fence-probe.tsx',
+      "import { registerOrganisation } from '@carapace/domain';\nexport const probe = registerOrganisation;\n",
+    );
     expect(web[0]).toContain('web runs in the browser');
-    const contracts = await fenceMessages('packages/contracts/src/fence-probe.ts', "import pg from 'pg';\nexport const probe = pg;\n");
+    const contracts = await fenceMessages(
+      'packages/contracts/src/fence-probe.ts',
+      "import pg from 'pg';\nexport const probe = pg;\n",
+    );
     expect(contracts[0]).toContain('contracts run in the browser too');
   });
 
   it('refuses the reverse arrow api → cli', async () => {
-    const messages = await fenceMessages('apps/api/src/fence-probe.ts', "import { runCli } from '@carapace/cli';\nexport const probe = runCli;\n");
+    const messages = await fenceMessages(
+      'apps/api/src/fence-probe.ts',
+      "import { runCli } from '@carapace/cli';\nexport const probe = runCli;\n",
+    );
     expect(messages[0]).toContain('api is imported by cli');
   });
 
   it('lets allowed imports through', async () => {
     expect(
-      await fenceMessages('packages/store/src/fence-probe.ts', "import { money } from '@carapace/domain';\nexport const probe = money;\n"),
+      await fenceMessages(
+        'packages/store/src/fence-probe.ts',
+        "import { money } from '@carapace/domain';\nexport const probe = money;\n",
+      ),
     ).toEqual([]);
     expect(
-      await fenceMessages('packages/domain/src/fence-probe.ts', "import { Redacted } from '@carapace/security';\nexport const probe = Redacted;\n"),
+      await fenceMessages(
+        'packages/domain/src/fence-probe.ts',
+        "import { Redacted } from '@carapace/security';\nexport const probe = Redacted;\n",
+      ),
     ).toEqual([]);
   });
 });

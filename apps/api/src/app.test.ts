@@ -13,7 +13,11 @@ async function problemOf(response: Response): Promise<Problem> {
 }
 
 function postJson(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 describeEachDatabase('HTTP API', ({ handle, kind }) => {
@@ -68,35 +72,58 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
       const created = await postJson(`${server.url}/api/v1/organisations`, request);
       expect(created.status).toBe(201);
       const organisation = Organisation.parse(await created.json());
-      expect(organisation).toMatchObject({ kind: 'insured', nameZh: '宁波 测试制造有限公司', creditCode: '91330200CRP000007E' });
+      expect(organisation).toMatchObject({
+        kind: 'insured',
+        nameZh: '宁波 测试制造有限公司',
+        creditCode: '91330200CRP000007E',
+      });
       expect(created.headers.get('location')).toBe(`/api/v1/organisations/${organisation.id}`);
 
       const fetched = await fetch(`${server.url}/api/v1/organisations/${organisation.id}`);
       expect(Organisation.parse(await fetched.json())).toEqual(organisation);
 
-      const page = OrganisationPage.parse(await (await fetch(`${server.url}/api/v1/organisations?kind=insured`)).json());
+      const page = OrganisationPage.parse(
+        await (await fetch(`${server.url}/api/v1/organisations?kind=insured`)).json(),
+      );
       expect(page).toMatchObject({ total: 1, limit: 50, offset: 0 });
-      const brokers = OrganisationPage.parse(await (await fetch(`${server.url}/api/v1/organisations?kind=broker`)).json());
+      const brokers = OrganisationPage.parse(
+        await (await fetch(`${server.url}/api/v1/organisations?kind=broker`)).json(),
+      );
       expect(brokers.total).toBe(0);
     });
 
     it('answers a second registration with 409 and stores nothing twice', async () => {
       expect((await postJson(`${server.url}/api/v1/organisations`, request)).status).toBe(201);
-      const problem = await problemOf(await postJson(`${server.url}/api/v1/organisations`, { ...request, nameZh: '别名有限公司' }));
-      expect(problem).toMatchObject({ status: 409, code: 'organisation_exists', invalidParams: [{ name: 'body.creditCode' }] });
+      const problem = await problemOf(
+        await postJson(`${server.url}/api/v1/organisations`, { ...request, nameZh: '别名有限公司' }),
+      );
+      expect(problem).toMatchObject({
+        status: 409,
+        code: 'organisation_exists',
+        invalidParams: [{ name: 'body.creditCode' }],
+      });
       const page = OrganisationPage.parse(await (await fetch(`${server.url}/api/v1/organisations`)).json());
       expect(page.total).toBe(1);
     });
 
     it('rejects a credit code with a wrong check character as a rule violation (422)', async () => {
       const problem = await problemOf(
-        await postJson(`${server.url}/api/v1/organisations`, { ...request, creditCode: '91330200CRP000007X' }),
+        await postJson(`${server.url}/api/v1/organisations`, {
+          ...request,
+          creditCode: '91330200CRP000007X',
+        }),
       );
-      expect(problem).toMatchObject({ status: 422, code: 'credit_code_invalid', invalidParams: [{ name: 'body.creditCode' }] });
+      expect(problem).toMatchObject({
+        status: 422,
+        code: 'credit_code_invalid',
+        invalidParams: [{ name: 'body.creditCode' }],
+      });
     });
 
     it('names every invalid field of a malformed body (400)', async () => {
-      const problem = await problemOf(await postJson(`${server.url}/api/v1/organisations`, { kind: 'pirate', extra: 1 }));
+      const problem = await problemOf(
+        await postJson(`${server.url}/api/v1/organisations`, { kind: 'pirate', extra: 1 }),
+      );
       expect(problem.status).toBe(400);
       expect(problem.code).toBe('validation_failed');
       const names = (problem.invalidParams ?? []).map((param) => param.name).sort();
@@ -105,7 +132,11 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
 
     it('rejects unparseable JSON, a non-JSON body and an oversized body', async () => {
       const url = `${server.url}/api/v1/organisations`;
-      const malformed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"kind":' });
+      const malformed = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"kind":',
+      });
       expect(await problemOf(malformed)).toMatchObject({ status: 400, code: 'malformed_json' });
       const form = await fetch(url, { method: 'POST', body: new URLSearchParams({ kind: 'insured' }) });
       expect(await problemOf(form)).toMatchObject({ status: 415, code: 'unsupported_media_type' });
@@ -116,11 +147,16 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
     it('validates query parameters', async () => {
       const problem = await problemOf(await fetch(`${server.url}/api/v1/organisations?limit=0&kind=alien`));
       expect(problem.code).toBe('validation_failed');
-      expect((problem.invalidParams ?? []).map((param) => param.name).sort()).toEqual(['query.kind', 'query.limit']);
+      expect((problem.invalidParams ?? []).map((param) => param.name).sort()).toEqual([
+        'query.kind',
+        'query.limit',
+      ]);
     });
 
     it('answers an unknown organisation or route with a 404 problem', async () => {
-      const missing = await problemOf(await fetch(`${server.url}/api/v1/organisations/00000000-0000-4000-8000-000000000000`));
+      const missing = await problemOf(
+        await fetch(`${server.url}/api/v1/organisations/00000000-0000-4000-8000-000000000000`),
+      );
       expect(missing).toMatchObject({ status: 404, code: 'organisation_not_found' });
       const route = await problemOf(await fetch(`${server.url}/api/v1/nothing-here`));
       expect(route).toMatchObject({ status: 404, code: 'route_not_found', instance: '/api/v1/nothing-here' });
@@ -131,20 +167,36 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
     it('publishes OpenAPI 3.1 built from the contracts', async () => {
       const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
         openapi: string;
-        paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+        paths: Record<
+          string,
+          Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
+        >;
         components: { schemas: Record<string, unknown> };
       };
       expect(document.openapi).toBe('3.1.0');
-      expect(Object.keys(document.paths).sort()).toEqual(['/api/v1/organisations', '/api/v1/organisations/{id}', '/healthz', '/readyz']);
+      expect(Object.keys(document.paths).sort()).toEqual([
+        '/api/v1/organisations',
+        '/api/v1/organisations/{id}',
+        '/healthz',
+        '/readyz',
+      ]);
       expect(Object.keys(document.components.schemas)).toEqual(
-        expect.arrayContaining(['Organisation', 'OrganisationPage', 'Problem', 'Readiness', 'CreateOrganisationRequest']),
+        expect.arrayContaining([
+          'Organisation',
+          'OrganisationPage',
+          'Problem',
+          'Readiness',
+          'CreateOrganisationRequest',
+        ]),
       );
       // Every documented error response is problem+json; readiness reports "not ready" as its own body.
       for (const [path, operations] of Object.entries(document.paths)) {
         for (const operation of Object.values(operations)) {
           for (const [status, response] of Object.entries(operation.responses)) {
             if (Number(status) < 400 || path === '/readyz') continue;
-            expect(Object.keys(response.content ?? {}), `${path} ${status}`).toEqual(['application/problem+json']);
+            expect(Object.keys(response.content ?? {}), `${path} ${status}`).toEqual([
+              'application/problem+json',
+            ]);
           }
         }
       }
@@ -154,7 +206,13 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
       const response = await fetch(`${server.url}/api/reference`);
       expect(response.headers.get('content-type')).toMatch(/text\/html/);
       const html = await response.text();
-      for (const text of ['/api/v1/organisations/{id}', '/readyz', 'organisation_exists', 'CreateOrganisationRequest', '接口 / Operations']) {
+      for (const text of [
+        '/api/v1/organisations/{id}',
+        '/readyz',
+        'organisation_exists',
+        'CreateOrganisationRequest',
+        '接口 / Operations',
+      ]) {
         expect(html).toContain(text);
       }
     });
@@ -174,7 +232,8 @@ describeEachDatabase('HTTP API failures', ({ handle }) => {
   it('answers an unexpected error with a bare 500 and logs it under the request id', async () => {
     const server = await startApiTestServer(handle(), {
       unitOfWork: {
-        run: () => Promise.reject(new Error('connection string postgres://admin:hunter2@db/internal exploded')),
+        run: () =>
+          Promise.reject(new Error('connection string postgres://admin:hunter2@db/internal exploded')),
       },
     });
     try {

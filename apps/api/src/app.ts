@@ -54,7 +54,12 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
     const started = performance.now();
     await next();
     logger.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: Math.round(performance.now() - started),
+      },
       'request',
     );
   });
@@ -62,7 +67,10 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.use('/api/*', async (c, next) => {
     if (dependencies.isShuttingDown()) {
       c.header('connection', 'close');
-      return problemJson(c, { code: 'shutting_down', detail: 'Retry against another instance or in a moment.' });
+      return problemJson(c, {
+        code: 'shutting_down',
+        detail: 'Retry against another instance or in a moment.',
+      });
     }
     return next();
   });
@@ -81,7 +89,10 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
     const hasBody = c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH';
     const contentType = c.req.header('content-type') ?? '';
     if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-      return problemJson(c, { code: 'unsupported_media_type', detail: `Got content type '${contentType || '(none)'}'.` });
+      return problemJson(c, {
+        code: 'unsupported_media_type',
+        detail: `Got content type '${contentType || '(none)'}'.`,
+      });
     }
     return next();
   });
@@ -115,14 +126,24 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
     const code = c.req.param('code');
     if (!isProblemCode(code)) return problemJson(c, { code: 'route_not_found' });
     const entry = PROBLEM_CATALOGUE[code];
-    return c.json({ code, status: entry.status, title: entry.title, titleZh: entry.titleZh, reference: `/api/reference#problem-${code}` });
+    return c.json({
+      code,
+      status: entry.status,
+      title: entry.title,
+      titleZh: entry.titleZh,
+      reference: `/api/reference#problem-${code}`,
+    });
   });
 
-  app.all('/api/*', (c) => problemJson(c, { code: 'route_not_found', detail: `${c.req.method} ${c.req.path} is not an API route.` }));
+  app.all('/api/*', (c) =>
+    problemJson(c, { code: 'route_not_found', detail: `${c.req.method} ${c.req.path} is not an API route.` }),
+  );
   if (dependencies.webRoot !== null) {
     mountWebAssets(app, dependencies.webRoot);
   }
-  app.notFound((c) => problemJson(c, { code: 'route_not_found', detail: `${c.req.method} ${c.req.path} was not found.` }));
+  app.notFound((c) =>
+    problemJson(c, { code: 'route_not_found', detail: `${c.req.method} ${c.req.path} was not found.` }),
+  );
   app.onError((error, c) => problemForError(c, error));
   return app;
 }

@@ -28,7 +28,10 @@ describe('configuration', () => {
   });
 
   it('resolves a relative data directory against the working directory', () => {
-    expect(loadConfig(sources({ CARAPACE_DATA_DIR: 'data/db' })).database).toEqual({ kind: 'pglite', dataDir: '/srv/carapace/data/db' });
+    expect(loadConfig(sources({ CARAPACE_DATA_DIR: 'data/db' })).database).toEqual({
+      kind: 'pglite',
+      dataDir: '/srv/carapace/data/db',
+    });
   });
 
   it.each([
@@ -47,7 +50,9 @@ describe('configuration', () => {
   it('is documented variable by variable in the README configuration table', () => {
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     for (const variable of ENVIRONMENT_VARIABLES) {
-      expect(readme, `README misses ${variable.name}`).toMatch(new RegExp(`^\\| \`${variable.name}\` \\|`, 'm'));
+      expect(readme, `README misses ${variable.name}`).toMatch(
+        new RegExp(`^\\| \`${variable.name}\` \\|`, 'm'),
+      );
     }
   });
 });

@@ -42,7 +42,11 @@ export const ENVIRONMENT_VARIABLES = [
     meaning: 'Data directory of the embedded PGlite database (ignored when DATABASE_URL is set).',
   },
   { name: 'HOST', default: '127.0.0.1', meaning: 'Interface the HTTP server listens on (0.0.0.0 for all).' },
-  { name: 'PORT', default: '3000', meaning: 'TCP port of the HTTP server (API and web UI); 0 picks a free one.' },
+  {
+    name: 'PORT',
+    default: '3000',
+    meaning: 'TCP port of the HTTP server (API and web UI); 0 picks a free one.',
+  },
   { name: 'LOG_LEVEL', default: 'info', meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
   {
     name: 'LOG_FORMAT',
@@ -80,15 +84,22 @@ function readDatabaseTarget(env: Environment, workingDirectory: string): Databas
     try {
       parsed = new URL(url);
     } catch {
-      throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+      throw new ConfigError(
+        'DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)',
+      );
     }
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-      throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got ${parsed.protocol}//)`);
+      throw new ConfigError(
+        `DATABASE_URL must start with postgres:// or postgresql:// (got ${parsed.protocol}//)`,
+      );
     }
     return { kind: 'postgres', url: Redacted.of(url) };
   }
   const dataDir = env['CARAPACE_DATA_DIR']?.trim();
-  return { kind: 'pglite', dataDir: resolve(workingDirectory, dataDir === undefined || dataDir === '' ? 'var/pglite' : dataDir) };
+  return {
+    kind: 'pglite',
+    dataDir: resolve(workingDirectory, dataDir === undefined || dataDir === '' ? 'var/pglite' : dataDir),
+  };
 }
 
 export interface ConfigSources {
@@ -117,7 +128,10 @@ export function loadConfig(sources: ConfigSources): PlatformConfig {
     port: readInteger(env, 'PORT', 3000, 0, 65535),
     logLevel,
     prettyLogs: logFormat === 'pretty',
-    webRoot: webRoot === undefined || webRoot === '' ? sources.defaultWebRoot : resolve(sources.workingDirectory, webRoot),
+    webRoot:
+      webRoot === undefined || webRoot === ''
+        ? sources.defaultWebRoot
+        : resolve(sources.workingDirectory, webRoot),
     shutdownTimeoutMs: readInteger(env, 'CARAPACE_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 }

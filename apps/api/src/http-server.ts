@@ -25,9 +25,18 @@ export async function listen(app: Hono<ApiEnv>, host: string, port: number): Pro
       server.off('listening', onListening);
       const where = `${host}:${port}`;
       if (error.code === 'EADDRINUSE') {
-        reject(new ServerStartError(`port ${port} on ${host} is already in use; stop the other server or set PORT`, { cause: error }));
+        reject(
+          new ServerStartError(
+            `port ${port} on ${host} is already in use; stop the other server or set PORT`,
+            { cause: error },
+          ),
+        );
       } else if (error.code === 'EACCES') {
-        reject(new ServerStartError(`not allowed to listen on ${where}; choose a PORT above 1023`, { cause: error }));
+        reject(
+          new ServerStartError(`not allowed to listen on ${where}; choose a PORT above 1023`, {
+            cause: error,
+          }),
+        );
       } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
         reject(new ServerStartError(`HOST ${host} is not an address of this machine`, { cause: error }));
       } else {
@@ -43,7 +52,8 @@ export async function listen(app: Hono<ApiEnv>, host: string, port: number): Pro
     server.listen(port, host);
   });
   const address = server.address() as AddressInfo;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const shownHost =
+    host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${address.port}`,
     port: address.port,

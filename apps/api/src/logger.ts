@@ -12,10 +12,16 @@ export function createLogger(options: { level: LogLevel; pretty: boolean }): Log
   const base = {
     level: options.level,
     base: { service: 'carapace' },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password'], censor: '<redacted>' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password'],
+      censor: '<redacted>',
+    },
   };
   if (options.pretty) {
-    return pino(base, pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }));
+    return pino(
+      base,
+      pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }),
+    );
   }
   return pino(base, pino.destination({ sync: true }));
 }

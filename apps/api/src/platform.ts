@@ -22,7 +22,10 @@ export interface StartOptions {
 }
 
 /** Opens the database named by the configuration and reports what it is, without logging any password. */
-export async function openConfiguredDatabase(config: PlatformConfig, logger: Logger): Promise<DatabaseHandle> {
+export async function openConfiguredDatabase(
+  config: PlatformConfig,
+  logger: Logger,
+): Promise<DatabaseHandle> {
   const database = await openDatabase(config.database, {
     onIdleConnectionError: (error) => {
       logger.warn({ err: error }, 'an idle database connection failed; it will be replaced');
@@ -43,7 +46,11 @@ export async function loadDemoData(database: DatabaseHandle, logger: Logger): Pr
 }
 
 /** The composition root: configuration in, a running Carapace out. The CLI's `serve` is a thin shell around it. */
-export async function startPlatform(config: PlatformConfig, logger: Logger, options: StartOptions): Promise<RunningPlatform> {
+export async function startPlatform(
+  config: PlatformConfig,
+  logger: Logger,
+  options: StartOptions,
+): Promise<RunningPlatform> {
   const database = await openConfiguredDatabase(config, logger);
   let shuttingDown = false;
   try {

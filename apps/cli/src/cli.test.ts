@@ -35,10 +35,13 @@ describe('carapace command line', () => {
     expect(version.code).toBe(0);
     expect(version.stdout).toMatch(/^carapace \d+\.\d+\.\d+ \(node 20\./);
     const json = await runCarapace(['version', '--json'], {});
-    expect(JSON.parse(json.stdout)).toMatchObject({ carapace: expect.stringMatching(/^\d+\.\d+\.\d+$/) as unknown });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      carapace: expect.stringMatching(/^\d+\.\d+\.\d+$/) as unknown,
+    });
     const help = await runCarapace(['--help'], {});
     expect(help.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'seed-demo', 'version']) expect(help.stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'seed-demo', 'version'])
+      expect(help.stdout).toContain(command);
     for (const command of ['serve', 'migrate', 'seed-demo', 'version']) {
       const commandHelp = await runCarapace([command, '--help'], {});
       expect(commandHelp.code).toBe(0);
@@ -56,8 +59,16 @@ describe('carapace command line', () => {
   });
 
   it.each([
-    ['an unreachable DATABASE_URL', { DATABASE_URL: 'postgres://postgres@127.0.0.1:9/nowhere' }, /cannot connect to PostgreSQL at 127\.0\.0\.1:9\/nowhere.*ECONNREFUSED/],
-    ['a DATABASE_URL of another database', { DATABASE_URL: 'mysql://root@localhost/x' }, /DATABASE_URL must start with postgres:\/\//],
+    [
+      'an unreachable DATABASE_URL',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:9/nowhere' },
+      /cannot connect to PostgreSQL at 127\.0\.0\.1:9\/nowhere.*ECONNREFUSED/,
+    ],
+    [
+      'a DATABASE_URL of another database',
+      { DATABASE_URL: 'mysql://root@localhost/x' },
+      /DATABASE_URL must start with postgres:\/\//,
+    ],
     ['a malformed PORT', { PORT: 'eighty' }, /PORT must be an integer/],
   ])('fails cleanly on %s', async (_case, env, message) => {
     expectOneLineFailure(await runCarapace(['serve'], env), 1, message);
@@ -100,7 +111,9 @@ describe('carapace command line', () => {
 
     const down = await runCarapace(['migrate', '--down'], env);
     expect(down.stdout).toContain('reverted 0001-organisations-and-platform-settings');
-    expect((await runCarapace(['migrate', '--status'], env)).stdout).toMatch(/pending\s+0001-organisations-and-platform-settings/);
+    expect((await runCarapace(['migrate', '--status'], env)).stdout).toMatch(
+      /pending\s+0001-organisations-and-platform-settings/,
+    );
 
     const seeded = await runCarapace(['seed-demo'], env);
     expect(seeded.code, seeded.stderr).toBe(0);

@@ -14,8 +14,7 @@ const exitCode = await runCli(
     isTty: process.stdout.isTTY,
   },
   {
-    waitForStop: () =>
-      Promise.race(stopSignals.map((signal) => once(process, signal).then(() => signal))),
+    waitForStop: () => Promise.race(stopSignals.map((signal) => once(process, signal).then(() => signal))),
     onForcedStop: (handler) => {
       for (const signal of stopSignals) process.once(signal, handler);
     },

@@ -56,7 +56,9 @@ export async function runCli(argv: readonly string[], io: CliIo, signals: ServeS
       return EXIT_FAILURE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`carapace: unexpected error: ${message.split('\n')[0] ?? ''} (set LOG_LEVEL=debug for details)`);
+    io.stderr(
+      `carapace: unexpected error: ${message.split('\n')[0] ?? ''} (set LOG_LEVEL=debug for details)`,
+    );
     if (io.env['LOG_LEVEL'] === 'debug' || io.env['LOG_LEVEL'] === 'trace') {
       io.stderr(error instanceof Error ? (error.stack ?? message) : message);
     }

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** One field-level complaint inside a validation problem. */
 export const InvalidParam = z
   .object({
-    name: z.string().meta({ description: 'Where the bad value is, e.g. `body.creditCode` or `query.limit`.' }),
+    name: z
+      .string()
+      .meta({ description: 'Where the bad value is, e.g. `body.creditCode` or `query.limit`.' }),
     reason: z.string(),
   })
   .meta({ id: 'InvalidParam' });
@@ -20,7 +22,9 @@ export const Problem = z
     detail: z.string().optional(),
     instance: z.string().optional().meta({ description: 'The request path.' }),
     code: z.string().meta({ example: 'validation_failed' }),
-    requestId: z.string().meta({ description: 'Quote this when reporting a problem: it finds the log lines.' }),
+    requestId: z
+      .string()
+      .meta({ description: 'Quote this when reporting a problem: it finds the log lines.' }),
     invalidParams: z.array(InvalidParam).optional(),
   })
   .meta({ id: 'Problem', description: 'An error, as RFC 9457 problem details (application/problem+json).' });

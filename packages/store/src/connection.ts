@@ -1,4 +1,13 @@
-import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -60,7 +69,9 @@ function reasonOf(error: unknown): string {
   }
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+    return typeof code === 'string' && !error.message.includes(code)
+      ? `${error.message} (${code})`
+      : error.message;
   }
   return String(error);
 }
@@ -82,7 +93,9 @@ async function openPostgres(
     await pool.query('select 1');
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new DatabaseUnavailableError(`cannot connect to ${description}: ${reasonOf(error)}`, { cause: error });
+    throw new DatabaseUnavailableError(`cannot connect to ${description}: ${reasonOf(error)}`, {
+      cause: error,
+    });
   }
   const db = createKysely(pool);
   return { db, target, description, pglite: undefined, close: () => db.destroy() };
@@ -115,7 +128,9 @@ function acquireDataDirectoryLock(dataDir: string): () => void {
       rmSync(lockPath, { force: true });
     }
   }
-  throw new DatabaseUnavailableError(`cannot lock data directory ${dataDir}: the lock file keeps reappearing`);
+  throw new DatabaseUnavailableError(
+    `cannot lock data directory ${dataDir}: the lock file keeps reappearing`,
+  );
 }
 
 function isProcessAlive(pid: number): boolean {

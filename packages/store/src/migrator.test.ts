@@ -1,7 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { MIGRATIONS } from './migrations/index.js';
-import { MIGRATION_TABLE, MigrationError, migrateDown, migrateToLatest, migrationStatus } from './migrator.js';
+import {
+  MIGRATION_TABLE,
+  MigrationError,
+  migrateDown,
+  migrateToLatest,
+  migrationStatus,
+} from './migrator.js';
 import { describeEachDatabase } from './testing/describe-each-database.js';
 
 async function tableNames<DB>(db: Kysely<DB>): Promise<string[]> {

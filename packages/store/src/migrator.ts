@@ -35,9 +35,9 @@ function createMigrator<DB>(db: Kysely<DB>): Migrator {
 
 export async function migrationStatus<DB>(db: Kysely<DB>): Promise<MigrationStatus> {
   const known = Object.keys(MIGRATIONS).sort();
-  const tableExists = await sql<{ exists: boolean }>`select to_regclass(${MIGRATION_TABLE}) is not null as exists`.execute(
-    db,
-  );
+  const tableExists = await sql<{
+    exists: boolean;
+  }>`select to_regclass(${MIGRATION_TABLE}) is not null as exists`.execute(db);
   const applied = tableExists.rows[0]?.exists
     ? (
         await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db)
@@ -59,10 +59,16 @@ function assertNotAhead(status: MigrationStatus): void {
 }
 
 function executedNames(results: readonly MigrationResult[] | undefined): string[] {
-  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
 }
 
-function failureOf(results: readonly MigrationResult[] | undefined, error: unknown, direction: string): MigrationError {
+function failureOf(
+  results: readonly MigrationResult[] | undefined,
+  error: unknown,
+  direction: string,
+): MigrationError {
   const failed = results?.find((result) => result.status === 'Error')?.migrationName;
   const reason = error instanceof Error ? error.message : String(error);
   return new MigrationError(

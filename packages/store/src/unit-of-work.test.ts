@@ -8,7 +8,12 @@ describeEachDatabase('unit of work', ({ handle }) => {
     const unitOfWork = createUnitOfWork(handle().db);
     await expect(
       unitOfWork.run(async (repositories) => {
-        await repositories.organisations.insert({ kind: 'broker', nameZh: '回滚经纪', nameEn: null, creditCode: null });
+        await repositories.organisations.insert({
+          kind: 'broker',
+          nameZh: '回滚经纪',
+          nameEn: null,
+          creditCode: null,
+        });
         await repositories.platformSettings.setIfAbsent('demo_data_loaded_at', 'never');
         throw new Error('use case failed half-way');
       }),
@@ -31,7 +36,9 @@ describeEachDatabase('demo data', ({ handle }) => {
     const second = await seedDemoData(unitOfWork, new Date('2026-11-23T03:00:00Z'));
     expect(second).toEqual({ kind: 'already_loaded', loadedAt: '2026-11-22T03:00:00.000Z' });
 
-    const remaining = await unitOfWork.run((repositories) => repositories.organisations.list({ limit: 100, offset: 0 }));
+    const remaining = await unitOfWork.run((repositories) =>
+      repositories.organisations.list({ limit: 100, offset: 0 }),
+    );
     expect(remaining.total).toBe(DEMO_ORGANISATIONS.length - 1);
   });
 
@@ -39,10 +46,14 @@ describeEachDatabase('demo data', ({ handle }) => {
     const unitOfWork = createUnitOfWork(handle().db);
     const [existing] = DEMO_ORGANISATIONS;
     if (existing === undefined) throw new Error('demo data is empty');
-    await unitOfWork.run((repositories) => repositories.organisations.insert({ ...existing, nameEn: 'Registered by hand' }));
+    await unitOfWork.run((repositories) =>
+      repositories.organisations.insert({ ...existing, nameEn: 'Registered by hand' }),
+    );
     const outcome = await seedDemoData(unitOfWork, new Date());
     expect(outcome).toEqual({ kind: 'loaded', organisationsAdded: DEMO_ORGANISATIONS.length - 1 });
-    const page = await unitOfWork.run((repositories) => repositories.organisations.list({ limit: 100, offset: 0 }));
+    const page = await unitOfWork.run((repositories) =>
+      repositories.organisations.list({ limit: 100, offset: 0 }),
+    );
     expect(page.items.find((organisation) => organisation.creditCode === existing.creditCode)?.nameEn).toBe(
       'Registered by hand',
     );

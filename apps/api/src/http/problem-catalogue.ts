@@ -5,7 +5,11 @@
  */
 export const PROBLEM_CATALOGUE = {
   validation_failed: { status: 400, title: 'The request is not valid', titleZh: '请求内容不符合要求' },
-  malformed_json: { status: 400, title: 'The request body is not valid JSON', titleZh: '请求正文不是有效的 JSON' },
+  malformed_json: {
+    status: 400,
+    title: 'The request body is not valid JSON',
+    titleZh: '请求正文不是有效的 JSON',
+  },
   unsupported_media_type: {
     status: 415,
     title: 'The request body must be application/json',
@@ -14,8 +18,16 @@ export const PROBLEM_CATALOGUE = {
   payload_too_large: { status: 413, title: 'The request body is too large', titleZh: '请求正文过大' },
   route_not_found: { status: 404, title: 'No such API route', titleZh: '接口不存在' },
   organisation_not_found: { status: 404, title: 'Organisation not found', titleZh: '机构不存在' },
-  organisation_exists: { status: 409, title: 'The organisation is already registered', titleZh: '机构已登记' },
-  organisation_name_invalid: { status: 422, title: 'The organisation name is not valid', titleZh: '机构名称不符合要求' },
+  organisation_exists: {
+    status: 409,
+    title: 'The organisation is already registered',
+    titleZh: '机构已登记',
+  },
+  organisation_name_invalid: {
+    status: 422,
+    title: 'The organisation name is not valid',
+    titleZh: '机构名称不符合要求',
+  },
   credit_code_invalid: {
     status: 422,
     title: 'The unified social credit code is not valid',

@@ -34,7 +34,12 @@ export function problemJson<Path extends string, RequestInput extends Input>(
 }
 
 /** Names the part of the request as a client sees it: `body.kind`, not the validator's `json.kind`. */
-const TARGET_NAMES: Readonly<Record<string, string>> = { json: 'body', param: 'path', query: 'query', header: 'header' };
+const TARGET_NAMES: Readonly<Record<string, string>> = {
+  json: 'body',
+  param: 'path',
+  query: 'query',
+  header: 'header',
+};
 
 export function invalidParamsOf(error: ZodError, target: string): InvalidParam[] {
   return error.issues.map((issue) => ({
@@ -51,7 +56,8 @@ export function problemForError(c: Context<ApiEnv>, error: unknown): Response {
       c.get('logger').error({ err: error }, 'domain error code missing from the problem catalogue');
       return problemJson(c, { code: 'internal_error' });
     }
-    const field = error instanceof RuleViolationError || error instanceof ConflictError ? error.field : undefined;
+    const field =
+      error instanceof RuleViolationError || error instanceof ConflictError ? error.field : undefined;
     return problemJson(c, {
       code,
       detail: error.message,
@@ -62,7 +68,10 @@ export function problemForError(c: Context<ApiEnv>, error: unknown): Response {
     return problemForHttpException(c, error);
   }
   c.get('logger').error({ err: error }, 'unhandled error');
-  return problemJson(c, { code: 'internal_error', detail: `Quote request id ${c.get('requestId')} when reporting this.` });
+  return problemJson(c, {
+    code: 'internal_error',
+    detail: `Quote request id ${c.get('requestId')} when reporting this.`,
+  });
 }
 
 function problemForHttpException(c: Context<ApiEnv>, error: HTTPException): Response {
@@ -73,4 +82,3 @@ function problemForHttpException(c: Context<ApiEnv>, error: HTTPException): Resp
   c.get('logger').error({ err: error }, 'unexpected HTTP exception');
   return problemJson(c, { code: 'internal_error' });
 }
-

@@ -26,7 +26,8 @@ function schemaSummary(schema: unknown): string {
     return `<a href="#schema-${escapeHtml(name)}">${escapeHtml(name)}</a>`;
   }
   if (record['type'] === 'array') return `array of ${schemaSummary(record['items'])}`;
-  if (Array.isArray(record['enum'])) return record['enum'].map((value) => `<code>${escapeHtml(String(value))}</code>`).join(' | ');
+  if (Array.isArray(record['enum']))
+    return record['enum'].map((value) => `<code>${escapeHtml(String(value))}</code>`).join(' | ');
   const type = Array.isArray(record['type'])
     ? record['type'].join(' | ')
     : typeof record['type'] === 'string'
@@ -47,7 +48,9 @@ function schemaTable(schema: Record<string, unknown>): string {
         `<td>${schemaSummary(property)}</td><td>${escapeHtml(typeof property['description'] === 'string' ? property['description'] : '')}</td></tr>`,
     )
     .join('');
-  return rows === '' ? `<p>${schemaSummary(schema)}</p>` : `<table><tr><th>Field</th><th>Type</th><th>Meaning</th></tr>${rows}</table>`;
+  return rows === ''
+    ? `<p>${schemaSummary(schema)}</p>`
+    : `<table><tr><th>Field</th><th>Type</th><th>Meaning</th></tr>${rows}</table>`;
 }
 
 function operationsHtml(document: OpenAPIObject): string {
@@ -63,7 +66,8 @@ function operationsHtml(document: OpenAPIObject): string {
         })
         .join('');
       const body = operation.requestBody;
-      const bodySchema = body !== undefined && 'content' in body ? body.content['application/json']?.schema : undefined;
+      const bodySchema =
+        body !== undefined && 'content' in body ? body.content['application/json']?.schema : undefined;
       const responses = Object.entries(operation.responses ?? {})
         .map(([status, response]) => {
           const content = (response as { content?: Record<string, { schema?: unknown }> }).content ?? {};

@@ -27,15 +27,18 @@ const readinessRoute = createRoute({
   responses: {
     200: { description: 'Ready to serve', content: { 'application/json': { schema: Readiness } } },
     503: {
-      description: 'Not ready: the database is unreachable, migrations are not current, or the server is stopping',
+      description:
+        'Not ready: the database is unreachable, migrations are not current, or the server is stopping',
       content: { 'application/json': { schema: Readiness } },
     },
   },
 });
 
 export function healthRoutes(dependencies: HealthDependencies): OpenAPIHono<ApiEnv> {
-  const uptimeSeconds = (): number => (dependencies.clock().getTime() - dependencies.startedAt.getTime()) / 1000;
-  const engine: 'postgres' | 'pglite' = dependencies.database.target.kind === 'postgres' ? 'postgres' : 'pglite';
+  const uptimeSeconds = (): number =>
+    (dependencies.clock().getTime() - dependencies.startedAt.getTime()) / 1000;
+  const engine: 'postgres' | 'pglite' =
+    dependencies.database.target.kind === 'postgres' ? 'postgres' : 'pglite';
 
   return new OpenAPIHono<ApiEnv>()
     .openapi(livenessRoute, (c) =>

@@ -23,7 +23,6 @@ function present(organisation: Organisation): OrganisationSchema {
   return { ...organisation, createdAt: organisation.createdAt.toISOString() };
 }
 
-
 const listRoute = createRoute({
   method: 'get',
   path: '/api/v1/organisations',
@@ -31,7 +30,10 @@ const listRoute = createRoute({
   summary: 'List organisations, oldest first',
   request: { query: OrganisationListQuery },
   responses: {
-    200: { description: 'One page of organisations', content: { 'application/json': { schema: OrganisationPage } } },
+    200: {
+      description: 'One page of organisations',
+      content: { 'application/json': { schema: OrganisationPage } },
+    },
     400: { description: 'Invalid query', content: problemContent },
   },
 });
@@ -59,7 +61,10 @@ const createOrganisationRoute = createRoute({
   responses: {
     201: { description: 'Registered', content: { 'application/json': { schema: OrganisationSchema } } },
     400: { description: 'Invalid request body', content: problemContent },
-    409: { description: 'Already registered (same credit code, or same name and kind)', content: problemContent },
+    409: {
+      description: 'Already registered (same credit code, or same name and kind)',
+      content: problemContent,
+    },
     415: { description: 'The body is not JSON', content: problemContent },
     422: { description: 'Breaks a business rule (e.g. a wrong check character)', content: problemContent },
   },
@@ -75,7 +80,10 @@ export function organisationRoutes(unitOfWork: UnitOfWork): OpenAPIHono<ApiEnv> 
         limit: query.limit,
         offset: query.offset,
       });
-      return c.json({ items: page.items.map(present), total: page.total, limit: query.limit, offset: query.offset }, 200);
+      return c.json(
+        { items: page.items.map(present), total: page.total, limit: query.limit, offset: query.offset },
+        200,
+      );
     })
     .openapi(getRoute, async (c) => {
       const organisation = await getOrganisation(unitOfWork, c.req.valid('param').id);

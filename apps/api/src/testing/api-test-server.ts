@@ -19,7 +19,10 @@ export interface ApiTestServerOptions {
 }
 
 /** The real app on a real socket (port 0), logging into memory so tests can read what it logged. */
-export async function startApiTestServer(database: DatabaseHandle, options: ApiTestServerOptions = {}): Promise<ApiTestServer> {
+export async function startApiTestServer(
+  database: DatabaseHandle,
+  options: ApiTestServerOptions = {},
+): Promise<ApiTestServer> {
   const logLines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {

@@ -34,12 +34,18 @@ export function registerMigrateCommand(program: Command, io: CliIo): void {
           const steps = options.down === true ? 1 : options.down;
           const run = await migrateDown(database.db, steps);
           for (const name of run.executed) io.stdout(`reverted ${name}`);
-          io.stdout(run.executed.length === 0 ? 'nothing to revert' : `${run.status.pending.length} migration(s) now pending`);
+          io.stdout(
+            run.executed.length === 0
+              ? 'nothing to revert'
+              : `${run.status.pending.length} migration(s) now pending`,
+          );
           return;
         }
         const run = await migrateToLatest(database.db);
         for (const name of run.executed) io.stdout(`applied ${name}`);
-        io.stdout(`schema is current (${run.status.applied.length} migration(s) applied) — ${database.description}`);
+        io.stdout(
+          `schema is current (${run.status.applied.length} migration(s) applied) — ${database.description}`,
+        );
       } finally {
         await database.close();
       }

@@ -28,8 +28,15 @@ export interface CompletedRun {
   readonly stderr: string;
 }
 
-export function runCarapace(args: readonly string[], env: Record<string, string>, timeoutMs = 30_000): Promise<CompletedRun> {
-  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: cleanEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function runCarapace(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<CompletedRun> {
+  const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+    env: cleanEnvironment(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return completion(child, timeoutMs);
 }
 
@@ -41,7 +48,9 @@ function completion(child: ChildProcess, timeoutMs: number): Promise<CompletedRu
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`carapace did not finish within ${timeoutMs} ms; stdout: ${stdout} stderr: ${stderr}`));
+      reject(
+        new Error(`carapace did not finish within ${timeoutMs} ms; stdout: ${stdout} stderr: ${stderr}`),
+      );
     }, timeoutMs);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -58,7 +67,11 @@ export interface ServingCarapace {
 }
 
 /** Starts `carapace serve` and resolves once it prints its URL. */
-export function serveCarapace(args: readonly string[], env: Record<string, string>, timeoutMs = 60_000): Promise<ServingCarapace> {
+export function serveCarapace(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ServingCarapace> {
   const child = spawn(process.execPath, [CLI_ENTRY, 'serve', ...args], {
     env: cleanEnvironment({ PORT: '0', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,8 +79,8 @@ export function serveCarapace(args: readonly string[], env: Record<string, strin
   const finished = completion(child, timeoutMs * 4);
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -77,7 +90,7 @@ export function serveCarapace(args: readonly string[], env: Record<string, strin
       const match = /Carapace is running at (http:\/\/\S+)/.exec(stdout);
       if (match?.[1] === undefined) return;
       clearTimeout(timer);
-      child.stdout?.off('data', onData);
+      child.stdout.off('data', onData);
       resolve({
         url: match[1],
         output: () => ({ stdout, stderr }),
@@ -87,10 +100,14 @@ export function serveCarapace(args: readonly string[], env: Record<string, strin
         },
       });
     };
-    child.stdout?.on('data', onData);
+    child.stdout.on('data', onData);
     void finished.then((run) => {
       clearTimeout(timer);
-      reject(new Error(`carapace serve exited early (code ${String(run.code)}, signal ${String(run.signal)}): ${run.stderr}`));
+      reject(
+        new Error(
+          `carapace serve exited early (code ${String(run.code)}, signal ${String(run.signal)}): ${run.stderr}`,
+        ),
+      );
     });
   });
 }

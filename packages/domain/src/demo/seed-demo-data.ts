@@ -12,7 +12,10 @@ export type SeedDemoDataOutcome =
  */
 export async function seedDemoData(unitOfWork: UnitOfWork, now: Date): Promise<SeedDemoDataOutcome> {
   return unitOfWork.run(async (repositories) => {
-    const wroteMarker = await repositories.platformSettings.setIfAbsent('demo_data_loaded_at', now.toISOString());
+    const wroteMarker = await repositories.platformSettings.setIfAbsent(
+      'demo_data_loaded_at',
+      now.toISOString(),
+    );
     if (!wroteMarker) {
       const loadedAt = await repositories.platformSettings.get('demo_data_loaded_at');
       return { kind: 'already_loaded', loadedAt: String(loadedAt) };

@@ -108,7 +108,9 @@ export function allocateMoney(total: Money, weights: readonly number[]): Money[]
 /** The amount as an exact decimal string in major units, e.g. 123456 CNY → "1234.56". */
 export function formatMoneyDecimal(amount: Money): string {
   const digits = minorUnitDigits(amount.currency);
-  const magnitude = Math.abs(amount.minor).toString().padStart(digits + 1, '0');
+  const magnitude = Math.abs(amount.minor)
+    .toString()
+    .padStart(digits + 1, '0');
   const whole = magnitude.slice(0, magnitude.length - digits);
   const fraction = digits > 0 ? `.${magnitude.slice(-digits)}` : '';
   return `${amount.minor < 0 ? '-' : ''}${whole}${fraction}`;

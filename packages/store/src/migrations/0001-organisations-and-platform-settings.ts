@@ -23,7 +23,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     // Timestamps tie within a transaction (and PGlite's clock is coarse), so listing order comes from here.
-    .addColumn('registration_seq', 'bigint', (column) => column.notNull().generatedAlwaysAsIdentity().unique())
+    .addColumn('registration_seq', 'bigint', (column) =>
+      column.notNull().generatedAlwaysAsIdentity().unique(),
+    )
     .addUniqueConstraint('organisations_kind_name_zh_key', ['kind', 'name_zh'])
     .execute();
 

@@ -20,7 +20,9 @@ describeEachDatabase('organisation repository', ({ handle }) => {
     expect(organisation.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(organisation.createdAt).toBeInstanceOf(Date);
 
-    const found = await unitOfWork.run((repositories) => repositories.organisations.findById(organisation.id));
+    const found = await unitOfWork.run((repositories) =>
+      repositories.organisations.findById(organisation.id),
+    );
     expect(found).toEqual(organisation);
   });
 
@@ -54,7 +56,9 @@ describeEachDatabase('organisation repository', ({ handle }) => {
   it('does not find unknown or malformed ids', async () => {
     const unitOfWork = createUnitOfWork(handle().db);
     await unitOfWork.run(async (repositories) => {
-      expect(await repositories.organisations.findById('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+      expect(
+        await repositories.organisations.findById('00000000-0000-4000-8000-000000000000'),
+      ).toBeUndefined();
       expect(await repositories.organisations.findById('not-a-uuid')).toBeUndefined();
     });
   });
@@ -74,17 +78,25 @@ describeEachDatabase('organisation repository', ({ handle }) => {
     expect(page.items.map((organisation) => organisation.nameZh)).toEqual(
       insureds.slice(1, 3).map((organisation) => organisation.nameZh),
     );
-    const all = await unitOfWork.run((repositories) => repositories.organisations.list({ limit: 100, offset: 0 }));
+    const all = await unitOfWork.run((repositories) =>
+      repositories.organisations.list({ limit: 100, offset: 0 }),
+    );
     expect(all.total).toBe(DEMO_ORGANISATIONS.length);
   });
 
   it('enforces the schema even when the domain is bypassed', async () => {
     const { db } = handle();
     await expect(
-      db.insertInto('organisations').values({ kind: 'insured', nameZh: 'x', nameEn: null, creditCode: 'lowercase' }).execute(),
+      db
+        .insertInto('organisations')
+        .values({ kind: 'insured', nameZh: 'x', nameEn: null, creditCode: 'lowercase' })
+        .execute(),
     ).rejects.toThrow(/check constraint/);
     await expect(
-      db.insertInto('organisations').values({ kind: 'alien' as 'insured', nameZh: 'x', nameEn: null, creditCode: null }).execute(),
+      db
+        .insertInto('organisations')
+        .values({ kind: 'alien' as 'insured', nameZh: 'x', nameEn: null, creditCode: null })
+        .execute(),
     ).rejects.toThrow(/check constraint/);
   });
 });

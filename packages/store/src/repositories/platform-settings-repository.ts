@@ -6,7 +6,11 @@ export class KyselyPlatformSettingsRepository implements PlatformSettingsReposit
   constructor(private readonly db: Kysely<Database>) {}
 
   async get(key: PlatformSettingKey): Promise<unknown> {
-    const row = await this.db.selectFrom('platformSettings').select('value').where('key', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('platformSettings')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst();
     return row?.value;
   }
 

@@ -12,7 +12,10 @@ export interface TestDatabaseContext {
  * Declares the same tests once per database engine: every database test runs on PGlite and on PostgreSQL.
  * PostgreSQL is skipped only when the global setup found no server outside CI.
  */
-export function describeEachDatabase(title: string, defineTests: (context: TestDatabaseContext) => void): void {
+export function describeEachDatabase(
+  title: string,
+  defineTests: (context: TestDatabaseContext) => void,
+): void {
   const templates = inject('testDatabaseTemplates');
   for (const kind of TEST_DATABASE_KINDS) {
     const unavailable = kind === 'postgres' && templates.postgres === null;

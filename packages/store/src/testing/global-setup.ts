@@ -43,7 +43,9 @@ async function buildPostgresTemplate(adminUrl: string): Promise<PostgresTestServ
     if (process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false') {
       throw new Error(`CI must test on PostgreSQL, but ${adminUrl} does not answer: ${reason}`);
     }
-    console.warn(`\n[carapace] PostgreSQL at ${adminUrl} is not reachable (${reason}): PostgreSQL tests are skipped.\n`);
+    console.warn(
+      `\n[carapace] PostgreSQL at ${adminUrl} is not reachable (${reason}): PostgreSQL tests are skipped.\n`,
+    );
     return null;
   }
   const runId = randomBytes(3).toString('hex');

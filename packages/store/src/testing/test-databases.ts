@@ -58,7 +58,9 @@ export interface ScratchPostgresDatabase {
 }
 
 /** A new, empty PostgreSQL database (no migrations), for tests of what a fresh install does. */
-export async function createScratchPostgresDatabase(server: PostgresTestServer): Promise<ScratchPostgresDatabase> {
+export async function createScratchPostgresDatabase(
+  server: PostgresTestServer,
+): Promise<ScratchPostgresDatabase> {
   const name = `carapace_t_${server.runId}_${randomBytes(4).toString('hex')}`;
   await withAdminClient(server, (admin) => admin.query(`create database "${name}"`));
   return {
@@ -69,7 +71,10 @@ export async function createScratchPostgresDatabase(server: PostgresTestServer):
   };
 }
 
-async function withAdminClient<T>(server: PostgresTestServer, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+async function withAdminClient<T>(
+  server: PostgresTestServer,
+  work: (admin: pg.Client) => Promise<T>,
+): Promise<T> {
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
   try {
@@ -84,7 +89,10 @@ export async function openTestDatabase(
   templates: TestDatabaseTemplates,
 ): Promise<DatabaseHandle> {
   if (kind === 'pglite') {
-    return openDatabase({ kind: 'pglite-memory', loadDataDir: await loadPgliteTemplate(templates.pgliteTemplatePath) });
+    return openDatabase({
+      kind: 'pglite-memory',
+      loadDataDir: await loadPgliteTemplate(templates.pgliteTemplatePath),
+    });
   }
   const server = templates.postgres;
   if (server === null) {
