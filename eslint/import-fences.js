@@ -1,10 +1,12 @@
 // @ts-check
 /**
  * One import fence per unit: what it may not import, and why. The "why" is the message a developer sees,
- * so a blocked import explains the architecture instead of just refusing. ARCHITECTURE.md has the same
- * table; package.json dependencies are the first fence, these rules are the backstop for transitive and
- * Node built-in imports that package.json cannot express.
+ * so a blocked import explains the architecture instead of just refusing. Which units of ours each unit may
+ * import comes from dependency-direction.json (also checked against package.json by
+ * test/architecture.test.ts); the reasons and the non-workspace bans (Node I/O, database and HTTP packages)
+ * are here.
  */
+import direction from './dependency-direction.json' with { type: 'json' };
 
 const NODE_IO_MODULES = [
   'fs',
@@ -20,168 +22,102 @@ const NODE_IO_MODULES = [
   'cluster',
 ].flatMap((name) => [name, `node:${name}`]);
 
-const DATABASE_AND_HTTP_PACKAGES = [
-  'pg',
-  'kysely',
-  '@electric-sql/*',
-  'hono',
-  'hono/*',
-  '@hono/*',
-  'pino',
-  'commander',
-];
+const SQL_PACKAGES = ['pg', 'kysely', '@electric-sql/*'];
+const HTTP_PACKAGES = ['hono', 'hono/*', '@hono/*'];
 
-/**
- * @param {string} unit
- * @param {string[]} files
- * @param {{ group: string[], message: string }[]} patterns
- * @param {{ name: string, message: string }[]} [paths]
- */
-function fence(unit, files, patterns, paths = []) {
+/** Why each unit's list of our units is what it is: the message shown when another of ours is imported. */
+const WORKSPACE_REASONS = {
+  '@carapace/engine':
+    'engine is the bottom layer: pure Monte Carlo numerics that import nothing of ours (ARCHITECTURE.md).',
+  '@carapace/security':
+    'security holds mechanisms only (ciphers, hashing, audit primitives) and imports nothing of ours.',
+  '@carapace/contracts':
+    'contracts are plain zod schemas shared with the browser: they import nothing of ours.',
+  '@carapace/domain':
+    'domain may import only engine and security: it defines ports that store implements, and knows nothing of HTTP contracts.',
+  '@carapace/store': 'store implements domain ports with SQL; it may import domain and security only.',
+  '@carapace/api':
+    'api may import the packages below it; cli imports api (serve), never the other way round.',
+  '@carapace/cli':
+    'cli may import api, contracts, domain and store; it reaches the web UI only through the server it starts.',
+  '@carapace/web':
+    'web runs in the browser and talks to the server over HTTP: it may import contracts (and engine) only.',
+};
+
+/** Bans of packages that are not ours, per unit. */
+const EXTERNAL_BANS = {
+  '@carapace/engine': [
+    {
+      group: [...SQL_PACKAGES, ...HTTP_PACKAGES, 'pino', 'commander', ...NODE_IO_MODULES],
+      message:
+        'engine does no I/O: callers pass data in and take typed arrays out, so it runs in workers and browsers.',
+    },
+  ],
+  '@carapace/security': [
+    {
+      group: [...SQL_PACKAGES, ...HTTP_PACKAGES],
+      message: 'security mechanisms do not reach the database or HTTP; store and api wire them in.',
+    },
+  ],
+  '@carapace/contracts': [
+    {
+      group: [...SQL_PACKAGES, ...HTTP_PACKAGES, 'pino', 'commander', 'node:*'],
+      message: 'contracts run in the browser too: zod only, no Node or server packages.',
+    },
+  ],
+  '@carapace/domain': [
+    {
+      group: [...SQL_PACKAGES, ...HTTP_PACKAGES, 'pino', 'commander'],
+      message:
+        'domain holds insurance rules and use cases only: no SQL, no HTTP, no logging framework (use ports).',
+    },
+    {
+      group: NODE_IO_MODULES,
+      message:
+        'domain does no I/O: reach files, network or processes through a port that an outer layer implements.',
+    },
+  ],
+  '@carapace/store': [
+    { group: [...HTTP_PACKAGES, 'commander'], message: 'store knows nothing of HTTP or the command line.' },
+  ],
+  '@carapace/api': [
+    {
+      group: SQL_PACKAGES,
+      message: 'SQL lives in packages/store only: call a store function or a domain use case.',
+    },
+  ],
+  '@carapace/cli': [
+    {
+      group: SQL_PACKAGES,
+      message: 'SQL lives in packages/store only: call a store function or a domain use case.',
+    },
+  ],
+  '@carapace/web': [
+    {
+      group: [...SQL_PACKAGES, ...HTTP_PACKAGES, 'pino', 'commander', 'node:*'],
+      message: 'web runs in the browser: no Node built-ins or server packages.',
+    },
+  ],
+};
+
+const allUnits = Object.keys(direction.units);
+
+export const IMPORT_FENCES = Object.entries(direction.units).map(([unit, { path, mayImport }]) => {
+  const forbiddenUnits = allUnits.filter((other) => other !== unit && !mayImport.includes(other));
+  const patterns = [
+    ...(forbiddenUnits.length === 0
+      ? []
+      : [
+          {
+            group: forbiddenUnits.flatMap((other) => [other, `${other}/*`]),
+            message: WORKSPACE_REASONS[/** @type {keyof typeof WORKSPACE_REASONS} */ (unit)],
+          },
+        ]),
+    ...EXTERNAL_BANS[/** @type {keyof typeof EXTERNAL_BANS} */ (unit)],
+  ];
   return {
     name: `carapace/import-fence/${unit}`,
-    files,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths, patterns: patterns.map((pattern) => ({ ...pattern, allowTypeImports: false })) },
-      ],
-    },
+    files: [`${path}/src/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
   };
-}
-
-const ioPaths = (/** @type {string} */ why) => NODE_IO_MODULES.map((name) => ({ name, message: why }));
-
-export const IMPORT_FENCES = [
-  fence(
-    'engine',
-    ['packages/engine/src/**/*.ts'],
-    [
-      {
-        group: ['@carapace/*'],
-        message:
-          'engine is the bottom layer: pure Monte Carlo numerics that imports nothing of ours (ARCHITECTURE.md).',
-      },
-      {
-        group: DATABASE_AND_HTTP_PACKAGES,
-        message:
-          'engine does no I/O: no database, HTTP or logging; callers pass data in and take results out.',
-      },
-    ],
-    ioPaths(
-      'engine does no I/O: callers pass data in and take typed arrays out, so it runs in workers and browsers.',
-    ),
-  ),
-  fence(
-    'security',
-    ['packages/security/src/**/*.ts'],
-    [
-      {
-        group: ['@carapace/*'],
-        message:
-          'security holds mechanisms only (ciphers, hashing, audit primitives) and imports nothing of ours.',
-      },
-      {
-        group: ['pg', 'kysely', '@electric-sql/*', 'hono', 'hono/*', '@hono/*'],
-        message: 'security mechanisms do not reach the database or HTTP; store and api wire them in.',
-      },
-    ],
-  ),
-  fence(
-    'domain',
-    ['packages/domain/src/**/*.ts'],
-    [
-      {
-        group: [
-          '@carapace/store',
-          '@carapace/store/*',
-          '@carapace/api',
-          '@carapace/cli',
-          '@carapace/contracts',
-          '@carapace/web',
-        ],
-        message:
-          'domain may import only engine and security: it defines ports that store implements, and knows nothing of HTTP contracts.',
-      },
-      {
-        group: DATABASE_AND_HTTP_PACKAGES,
-        message:
-          'domain holds insurance rules and use cases only: no SQL, no HTTP, no logging framework (use ports).',
-      },
-    ],
-    ioPaths(
-      'domain does no I/O: reach files, network or processes through a port that an outer layer implements.',
-    ),
-  ),
-  fence(
-    'store',
-    ['packages/store/src/**/*.ts'],
-    [
-      {
-        group: ['@carapace/api', '@carapace/cli', '@carapace/contracts', '@carapace/web', '@carapace/engine'],
-        message: 'store implements domain ports with SQL; it may import domain and security only.',
-      },
-      {
-        group: ['hono', 'hono/*', '@hono/*', 'commander'],
-        message: 'store knows nothing of HTTP or the command line.',
-      },
-    ],
-  ),
-  fence(
-    'contracts',
-    ['packages/contracts/src/**/*.ts'],
-    [
-      {
-        group: ['@carapace/*'],
-        message: 'contracts are plain zod schemas shared with the browser: they import nothing of ours.',
-      },
-      {
-        group: [...DATABASE_AND_HTTP_PACKAGES, 'node:*'],
-        message: 'contracts run in the browser too: zod only, no Node or server packages.',
-      },
-    ],
-  ),
-  fence(
-    'api',
-    ['apps/api/src/**/*.ts'],
-    [
-      {
-        group: ['@carapace/cli', '@carapace/web'],
-        message:
-          'api is imported by cli (serve), never the other way round; web talks to api over HTTP only.',
-      },
-    ],
-  ),
-  fence(
-    'cli',
-    ['apps/cli/src/**/*.ts'],
-    [
-      {
-        group: ['@carapace/web'],
-        message: 'cli talks to the web UI only through the HTTP server it starts.',
-      },
-    ],
-  ),
-  fence(
-    'web',
-    ['apps/web/src/**/*.{ts,tsx}'],
-    [
-      {
-        group: [
-          '@carapace/domain',
-          '@carapace/store',
-          '@carapace/store/*',
-          '@carapace/api',
-          '@carapace/cli',
-          '@carapace/security',
-        ],
-        message:
-          'web runs in the browser and talks to the server over HTTP: it may import contracts (and engine) only.',
-      },
-      {
-        group: [...DATABASE_AND_HTTP_PACKAGES, 'node:*'],
-        message: 'web runs in the browser: no Node built-ins or server packages.',
-      },
-    ],
-  ),
-];
+});

@@ -144,6 +144,16 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
       expect(await problemOf(huge)).toMatchObject({ status: 413, code: 'payload_too_large' });
     });
 
+    it('titles problems in Chinese for a reader who prefers it', async () => {
+      const url = `${server.url}/api/v1/organisations/00000000-0000-4000-8000-000000000000`;
+      const chinese = await fetch(url, { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } });
+      expect(chinese.headers.get('content-language')).toBe('zh-CN');
+      expect((await problemOf(chinese)).title).toBe('机构不存在');
+      const english = await fetch(url, { headers: { 'accept-language': 'en-GB,zh;q=0.5' } });
+      expect((await problemOf(english)).title).toBe('Organisation not found');
+      expect((await problemOf(await fetch(url))).title).toBe('Organisation not found');
+    });
+
     it('validates query parameters', async () => {
       const problem = await problemOf(await fetch(`${server.url}/api/v1/organisations?limit=0&kind=alien`));
       expect(problem.code).toBe('validation_failed');
@@ -244,6 +254,7 @@ describeEachDatabase('HTTP API failures', ({ handle }) => {
       const logged = server.logLines.find((line) => line['msg'] === 'unhandled error');
       expect(logged?.['requestId']).toBe(problem.requestId);
       expect(JSON.stringify(logged)).toContain('exploded');
+      expect(JSON.stringify(server.logLines)).not.toContain('hunter2');
     } finally {
       await server.close();
     }

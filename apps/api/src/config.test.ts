@@ -51,7 +51,7 @@ describe('configuration', () => {
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     for (const variable of ENVIRONMENT_VARIABLES) {
       expect(readme, `README misses ${variable.name}`).toMatch(
-        new RegExp(`^\\| \`${variable.name}\` \\|`, 'm'),
+        new RegExp(`^\\|\\s*\`${variable.name}\`\\s*\\|`, 'm'),
       );
     }
   });

@@ -22,7 +22,7 @@ export interface WatchedPage {
   /** Every console error, uncaught exception, failed request and HTTP error status seen so far. */
   readonly problems: string[];
   /** Requests to matching URLs may fail: the test makes them fail on purpose. */
-  expectFailuresFor(matches: (url: string) => boolean): void;
+  readonly expectFailuresFor: (matches: (url: string) => boolean) => void;
 }
 
 export async function openWatchedPage(browser: Browser, baseURL: string): Promise<WatchedPage> {
@@ -54,6 +54,8 @@ export async function openWatchedPage(browser: Browser, baseURL: string): Promis
     context,
     page,
     problems,
-    expectFailuresFor: (matches) => expected.push(matches),
+    expectFailuresFor: (matches) => {
+      expected.push(matches);
+    },
   };
 }

@@ -56,7 +56,11 @@ export async function startCarapaceServer(options: { startTimeoutMs: number }): 
   const lines: string[] = [];
   const output = (): string => lines.slice(-60).join('\n');
   createInterface({ input: child.stderr }).on('line', (line) => lines.push(line));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {

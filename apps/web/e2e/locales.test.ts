@@ -5,7 +5,8 @@ const LOCALES_DIR = new URL('../src/i18n/locales/', import.meta.url);
 const REFERENCE_LOCALE = 'zh-CN';
 const OTHER_LOCALES = ['en'];
 
-type Messages = { readonly [key: string]: string | Messages };
+// Typed loosely on purpose: the test is there to catch files that break the expected shape.
+type Messages = Readonly<Record<string, unknown>>;
 
 async function readLocale(code: string): Promise<Messages> {
   return JSON.parse(await readFile(new URL(`${code}.json`, LOCALES_DIR), 'utf8')) as Messages;
@@ -17,7 +18,7 @@ function flatten(messages: Messages, prefix = ''): Map<string, unknown> {
   for (const [key, value] of Object.entries(messages)) {
     const path = prefix === '' ? key : `${prefix}.${key}`;
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const [nested, leaf] of flatten(value, path)) leaves.set(nested, leaf);
+      for (const [nested, leaf] of flatten(value as Messages, path)) leaves.set(nested, leaf);
     } else {
       leaves.set(path, value);
     }

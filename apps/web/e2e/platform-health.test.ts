@@ -6,7 +6,6 @@ import { launchChromium, openWatchedPage, type WatchedPage } from './browser-ses
 import { REPO_ROOT, startCarapaceServer, type CarapaceServer } from './carapace-server.js';
 
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-artifacts', 'screenshots');
-const DEMO_ORGANISATION_COUNT = 6;
 
 let server: CarapaceServer | undefined;
 let browser: Browser | undefined;
@@ -50,6 +49,15 @@ async function focusedText(page: Page): Promise<string> {
   return (await page.locator(':focus').innerText()).trim();
 }
 
+/** How many organisations the page should list, asked of the API so the demo data set can grow. */
+async function listedOrganisationCount(page: Page): Promise<number> {
+  const response = await page.request.get('/api/v1/organisations?limit=20');
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { items: unknown[] };
+  expect(body.items.length, 'the demo data should include organisations').toBeGreaterThan(0);
+  return body.items.length;
+}
+
 async function text(page: Page, selector: string): Promise<string> {
   return (await page.locator(selector).first().innerText()).trim();
 }
@@ -73,7 +81,7 @@ describe('platform health page', { timeout: 60_000 }, () => {
     expect(await text(page, '[data-testid="last-checked"]')).toMatch(/^最近检查：\d{4}年\d{1,2}月\d{1,2}日/);
 
     const rows = page.locator('table tbody tr');
-    expect(await rows.count()).toBe(DEMO_ORGANISATION_COUNT);
+    expect(await rows.count()).toBe(await listedOrganisationCount(page));
     const names = await page.locator('.org-name__primary').allInnerTexts();
     expect(names.every((name) => name.endsWith('（演示）'))).toBe(true);
     expect(await page.getByText('保险公司', { exact: true }).count()).toBe(1);
@@ -100,7 +108,9 @@ describe('platform health page', { timeout: 60_000 }, () => {
     expect(await page.getByText('Insurer', { exact: true }).count()).toBe(1);
     expect(await page.title()).toBe('Platform health · Carapace');
     // Names lead with English; the Chinese name stays alongside, marked so it gets Chinese glyphs.
-    expect(await page.locator('.org-name__secondary [lang="zh-CN"]').count()).toBe(DEMO_ORGANISATION_COUNT);
+    expect(await page.locator('.org-name__secondary [lang="zh-CN"]').count()).toBe(
+      await listedOrganisationCount(page),
+    );
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Platform health' }).waitFor();
@@ -184,7 +194,7 @@ describe('platform health page', { timeout: 60_000 }, () => {
         status: 503,
         contentType: 'application/problem+json',
         body: JSON.stringify({
-          type: 'https://carapace.dev/problems/shutting_down',
+          type: '/problems/shutting_down',
           title: 'The server is shutting down',
           status: 503,
           detail: 'Retry against another instance or in a moment.',
@@ -200,6 +210,8 @@ describe('platform health page', { timeout: 60_000 }, () => {
     await waitUntilSettled(page);
 
     expect(await text(page, '[data-testid="overall-status"]')).toBe('状态未知');
+    expect(await page.getByText('暂时无法获取。').count()).toBe(2);
+    expect(await page.getByText('以下为上次成功获取的数据。').count()).toBe(0);
     const notices = page.getByRole('alert');
     expect(await notices.count()).toBe(2);
     const organisationsNotice = await page
@@ -220,7 +232,7 @@ describe('platform health page', { timeout: 60_000 }, () => {
     await page.unroute('**/api/v1/organisations?*');
     await page.getByRole('button', { name: '重试' }).click();
     await page.locator('table tbody tr').first().waitFor();
-    expect(await page.locator('table tbody tr').count()).toBe(DEMO_ORGANISATION_COUNT);
+    expect(await page.locator('table tbody tr').count()).toBe(await listedOrganisationCount(page));
     await page.unroute('**/readyz');
     await waitUntilSettled(page);
   });

@@ -16,7 +16,7 @@ export const InvalidParam = z
  */
 export const Problem = z
   .object({
-    type: z.string().meta({ example: 'https://carapace.dev/problems/validation_failed' }),
+    type: z.string().meta({ example: '/problems/validation_failed' }),
     title: z.string().meta({ example: 'The request is not valid' }),
     status: z.number().int().min(400).max(599),
     detail: z.string().optional(),

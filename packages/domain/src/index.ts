@@ -1,4 +1,11 @@
-export { DomainError, NotFoundError, RuleViolationError, ConflictError } from './shared/domain-error.js';
+export {
+  DomainError,
+  NotFoundError,
+  RuleViolationError,
+  ConflictError,
+  DOMAIN_ERROR_CODES,
+  type DomainErrorCode,
+} from './shared/domain-error.js';
 export {
   type Money,
   type CurrencyCode,
@@ -25,7 +32,8 @@ export type {
   InsertOrganisationResult,
 } from './organisations/organisation-repository.js';
 export { registerOrganisation } from './organisations/register-organisation.js';
-export { getOrganisation, listOrganisations } from './organisations/find-organisations.js';
+export { getOrganisation } from './organisations/get-organisation.js';
+export { listOrganisations } from './organisations/list-organisations.js';
 export {
   CREDIT_CODE_PATTERN,
   creditCodeCheckCharacter,

@@ -74,12 +74,15 @@ function failureOf(
   return new MigrationError(
     failed === undefined
       ? `migrating ${direction} failed: ${reason}`
-      : `migration ${failed} (${direction}) failed and was rolled back: ${reason}`,
+      : `migration ${failed} (${direction}) failed; the batch was rolled back: ${reason}`,
     { cause: error },
   );
 }
 
-/** Applies every pending migration, each in its own transaction, under the migration lock. */
+/**
+ * Applies every pending migration under the migration lock. Kysely runs all pending migrations in one
+ * transaction on PostgreSQL, so a failure rolls back the whole batch, not just the failing step.
+ */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationRun> {
   assertNotAhead(await migrationStatus(db));
   const { error, results } = await createMigrator(db).migrateToLatest();

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { PROBLEM_CONTENT_TYPE, type InvalidParam, type Problem } from '@carapace/contracts';
 import { ConflictError, DomainError, RuleViolationError } from '@carapace/domain';
-import { PROBLEM_CATALOGUE, isProblemCode, type ProblemCode } from './problem-catalogue.js';
+import { PROBLEM_CATALOGUE, type ProblemCode } from './problem-catalogue.js';
 import type { ApiEnv } from './api-env.js';
 
 export interface ProblemInput {
@@ -13,14 +13,30 @@ export interface ProblemInput {
   readonly invalidParams?: readonly InvalidParam[];
 }
 
+/** The caller's most preferred language by RFC 9110 Accept-Language weights: Chinese or English. */
+export function preferredLanguage(acceptLanguage: string | undefined): 'zh-CN' | 'en' {
+  let best: { language: string; weight: number } = { language: 'en', weight: 0 };
+  for (const entry of (acceptLanguage ?? '').split(',')) {
+    const [tag = '', ...parameters] = entry.trim().split(';');
+    const weightParameter = parameters
+      .map((parameter) => parameter.trim())
+      .find((parameter) => parameter.startsWith('q='));
+    const weight = weightParameter === undefined ? 1 : Number(weightParameter.slice(2));
+    if (tag !== '' && Number.isFinite(weight) && weight > best.weight)
+      best = { language: tag.toLowerCase(), weight };
+  }
+  return best.language.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
 export function problemJson<Path extends string, RequestInput extends Input>(
   c: Context<ApiEnv, Path, RequestInput>,
   input: ProblemInput,
 ): Response {
   const entry = PROBLEM_CATALOGUE[input.code];
+  const language = preferredLanguage(c.req.header('accept-language'));
   const body: Problem = {
     type: `/problems/${input.code}`,
-    title: entry.title,
+    title: language === 'zh-CN' ? entry.titleZh : entry.title,
     status: entry.status,
     ...(input.detail === undefined ? {} : { detail: input.detail }),
     instance: c.req.path,
@@ -30,6 +46,8 @@ export function problemJson<Path extends string, RequestInput extends Input>(
   };
   return c.body(JSON.stringify(body), entry.status as ContentfulStatusCode, {
     'content-type': PROBLEM_CONTENT_TYPE,
+    'content-language': language,
+    vary: 'Accept-Language',
   });
 }
 
@@ -51,11 +69,8 @@ export function invalidParamsOf(error: ZodError, target: string): InvalidParam[]
 /** The one place a thrown error becomes an HTTP answer. Unknown errors never show their internals. */
 export function problemForError(c: Context<ApiEnv>, error: unknown): Response {
   if (error instanceof DomainError) {
-    const code = isProblemCode(error.code) ? error.code : undefined;
-    if (code === undefined) {
-      c.get('logger').error({ err: error }, 'domain error code missing from the problem catalogue');
-      return problemJson(c, { code: 'internal_error' });
-    }
+    // Assigning a DomainErrorCode to a ProblemCode fails to compile if the catalogue misses a domain code.
+    const code: ProblemCode = error.code;
     const field =
       error instanceof RuleViolationError || error instanceof ConflictError ? error.field : undefined;
     return problemJson(c, {

@@ -4,6 +4,7 @@ import type { UnitOfWork } from '@carapace/domain';
 import { createUnitOfWork, type DatabaseHandle } from '@carapace/store';
 import { buildApp } from '../app.js';
 import { listen, type ListeningServer } from '../http-server.js';
+import { loggerOptions } from '../logger.js';
 
 export interface ApiTestServer {
   readonly url: string;
@@ -36,7 +37,7 @@ export async function startApiTestServer(
   const app = buildApp({
     database,
     unitOfWork: options.unitOfWork ?? createUnitOfWork(database.db),
-    logger: pino({ level: 'info' }, sink),
+    logger: pino(loggerOptions('info'), sink),
     version: '0.0.0-test',
     startedAt: new Date(),
     webRoot: options.webRoot ?? null,

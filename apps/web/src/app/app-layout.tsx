@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from './app-link';
+import { BrandMark } from './brand-mark';
 import { LanguageSwitch } from './language-switch';
 import { usePathname } from './navigation';
 import { PLATFORM_HEALTH_PATH } from './paths';
@@ -24,7 +25,7 @@ export function AppLayout({ children }: { readonly children: ReactNode }) {
       <header className="app-header">
         <div className="app-header__inner">
           <AppLink to={PLATFORM_HEALTH_PATH} className="brand">
-            <img className="brand__mark" src="/favicon.svg" alt="" width="32" height="32" />
+            <BrandMark />
             <span className="brand__text">
               <span className="brand__name">{t('app.productName')}</span>
               <span className="brand__tagline">{t('app.tagline')}</span>

@@ -18,7 +18,7 @@ describe('demo organisations', () => {
   it('are marked as demo data in both languages', () => {
     for (const organisation of DEMO_ORGANISATIONS) {
       expect(organisation.nameZh).toContain('演示');
-      expect(organisation.nameEn?.toLowerCase()).toMatch(/demo/);
+      expect(organisation.nameEn).toMatch(/\(demo\)$/);
     }
   });
 });

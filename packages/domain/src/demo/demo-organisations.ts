@@ -8,7 +8,7 @@ export const DEMO_ORGANISATIONS: readonly NewOrganisation[] = [
   {
     kind: 'insurer',
     nameZh: '甲壳财产保险股份有限公司（演示）',
-    nameEn: 'Carapace Demo Property & Casualty Insurance Co., Ltd.',
+    nameEn: 'Carapace Property & Casualty Insurance Co., Ltd. (demo)',
     creditCode: '91110000CRP000001U',
   },
   {

@@ -1,44 +1,50 @@
 /**
- * A failure the domain knows about. `code` is stable: clients, logs and the API's error table key on it,
- * so it never changes once released. Messages are for people and may be reworded.
+ * Every code a domain failure can carry. Codes are stable: clients, logs and the API's problem catalogue key
+ * on them, so a released code is never renamed. Add new codes here; the API's catalogue must list each one
+ * (a test checks).
  */
-export abstract class DomainError extends Error {
-  abstract readonly code: string;
+export const DOMAIN_ERROR_CODES = [
+  'organisation_not_found',
+  'organisation_exists',
+  'organisation_name_invalid',
+  'credit_code_invalid',
+] as const;
 
-  constructor(message: string, options?: ErrorOptions) {
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+/** A failure the domain knows about. Messages are for people and may be reworded; codes may not. */
+export abstract class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = new.target.name;
   }
 }
 
 /** The thing asked for does not exist (or the caller may not know that it exists). */
-export class NotFoundError extends DomainError {
-  readonly code: string;
-
-  constructor(entity: string, id: string) {
-    super(`${entity} ${id} was not found`);
-    this.code = `${entity}_not_found`;
-  }
-}
+export class NotFoundError extends DomainError {}
 
 /** The request is well-formed but breaks a business rule; `field` names the offending input. */
 export class RuleViolationError extends DomainError {
   constructor(
-    readonly code: string,
+    code: DomainErrorCode,
     message: string,
     readonly field?: string,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 
 /** The request would create a second copy of something that must be unique. */
 export class ConflictError extends DomainError {
   constructor(
-    readonly code: string,
+    code: DomainErrorCode,
     message: string,
     readonly field?: string,
   ) {
-    super(message);
+    super(code, message);
   }
 }

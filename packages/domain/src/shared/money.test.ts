@@ -61,6 +61,21 @@ describe('money', () => {
         },
       ),
     );
+    // Near 2^53 the float shares are inexact; the parts must still add up.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Number.MAX_SAFE_INTEGER - 1e6, max: Number.MAX_SAFE_INTEGER }),
+        fc.array(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        (minor, weights) => {
+          const parts = allocateMoney(money(minor), weights);
+          expect(parts.reduce((sum, part) => sum + BigInt(part.minor), 0n)).toBe(BigInt(minor));
+          expect(parts.every((part) => part.minor >= 0)).toBe(true);
+        },
+      ),
+    );
+    expect(allocateMoney(money(7_515_775_728_305_495), [3.7]).map((part) => part.minor)).toEqual([
+      7_515_775_728_305_495,
+    ]);
     expect(() => allocateMoney(money(1), [])).toThrow(/at least one/);
     expect(() => allocateMoney(money(1), [0, 0])).toThrow(/all be zero/);
     expect(() => allocateMoney(money(1), [-1, 2])).toThrow(/non-negative/);

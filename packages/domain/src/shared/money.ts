@@ -93,14 +93,24 @@ export function allocateMoney(total: Money, weights: readonly number[]): Money[]
   const magnitude = Math.abs(total.minor);
   const exactShares = weights.map((weight) => (magnitude * weight) / weightSum);
   const parts = exactShares.map((share) => Math.floor(share));
+  // Near 2^53 the float shares can overshoot by a unit or two, so the remainder may be negative too.
   let remainder = magnitude - parts.reduce((sum, part) => sum + part, 0);
   const byFraction = exactShares
     .map((share, index) => ({ index, fraction: share - Math.floor(share) }))
     .sort((left, right) => right.fraction - left.fraction || left.index - right.index);
-  for (const { index } of byFraction) {
-    if (remainder === 0) break;
+  for (let step = 0; remainder > 0; step += 1) {
+    const { index } = byFraction[step % byFraction.length] ?? { index: 0 };
     parts[index] = (parts[index] ?? 0) + 1;
     remainder -= 1;
+  }
+  for (let step = byFraction.length - 1; remainder < 0; step -= 1) {
+    const { index } = byFraction[((step % byFraction.length) + byFraction.length) % byFraction.length] ?? {
+      index: 0,
+    };
+    if ((parts[index] ?? 0) > 0) {
+      parts[index] = (parts[index] ?? 0) - 1;
+      remainder += 1;
+    }
   }
   return parts.map((part) => money(sign * part, total.currency));
 }

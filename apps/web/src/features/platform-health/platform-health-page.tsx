@@ -42,7 +42,8 @@ export function PlatformHealthPage() {
     void Promise.all([readiness.refresh(), liveness.refresh(), organisations.refresh()]);
   };
   // One notice for the health checks: when the server is down both fail, and one message says it.
-  const failedHealthCheck = readiness.error !== undefined ? readiness : liveness.error !== undefined ? liveness : null;
+  const failedHealthCheck =
+    readiness.error !== undefined ? readiness : liveness.error !== undefined ? liveness : null;
   const checkedAt = readiness.data?.checkedAt;
 
   return (
@@ -82,7 +83,10 @@ export function PlatformHealthPage() {
       </div>
 
       {failedHealthCheck !== null && (
-        <ApiErrorNotice error={failedHealthCheck.error} showingStaleData={failedHealthCheck.data !== undefined} />
+        <ApiErrorNotice
+          error={failedHealthCheck.error}
+          showingStaleData={failedHealthCheck.data !== undefined}
+        />
       )}
 
       {/* A failed check must not keep showing the last "ready": the status is unknown until one succeeds. */}
