@@ -1,10 +1,9 @@
 // @ts-check
 import js from '@eslint/js';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
-import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { IMPORT_FENCES } from './eslint/import-fences.js';
+import { carapacePlugin } from './eslint/local-plugin.js';
 
 export default tseslint.config(
   {
@@ -17,16 +16,7 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
-    plugins: { 'import-x': importX },
-    settings: {
-      'import-x/resolver-next': [
-        createTypeScriptImportResolver({
-          project: ['tsconfig.json', 'apps/web/tsconfig.json'],
-          conditionNames: ['@carapace/source', 'types', 'import', 'default'],
-          noWarnOnMultipleProjects: true,
-        }),
-      ],
-    },
+    plugins: { carapace: carapacePlugin },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/consistent-type-exports': 'error',
@@ -37,9 +27,8 @@ export default tseslint.config(
       ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-non-null-assertion': 'error',
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-relative-packages': 'error',
-      'import-x/no-self-import': 'error',
+      'carapace/no-import-cycles': 'error',
+      'carapace/no-relative-packages': 'error',
       eqeqeq: ['error', 'always'],
       'no-console': 'error',
     },

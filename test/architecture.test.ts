@@ -30,6 +30,20 @@ describe('package dependencies follow the dependency direction', () => {
     expect(ours.filter((dependency) => !mayImport.includes(dependency))).toEqual([]);
   });
 
+  it('is acyclic, so no two units can import each other even indirectly', () => {
+    const visiting = new Set<string>();
+    const done = new Set<string>();
+    const visit = (unit: string, path: string[]): void => {
+      if (done.has(unit)) return;
+      expect(visiting.has(unit), `cycle: ${[...path, unit].join(' → ')}`).toBe(false);
+      visiting.add(unit);
+      for (const next of UNITS[unit]?.mayImport ?? []) visit(next, [...path, unit]);
+      visiting.delete(unit);
+      done.add(unit);
+    };
+    for (const unit of Object.keys(UNITS)) visit(unit, []);
+  });
+
   it('covers every workspace of the monorepo', () => {
     const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       workspaces: string[];
