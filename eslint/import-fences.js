@@ -100,9 +100,12 @@ const EXTERNAL_BANS = {
   ],
 };
 
-const allUnits = Object.keys(direction.units);
+/** @type {Record<string, { path: string, mayImport: string[] }>} */
+const units = direction.units;
+const allUnits = Object.keys(units);
 
-export const IMPORT_FENCES = Object.entries(direction.units).map(([unit, { path, mayImport }]) => {
+/** @type {import('eslint').Linter.Config[]} */
+export const IMPORT_FENCES = Object.entries(units).map(([unit, { path, mayImport }]) => {
   const forbiddenUnits = allUnits.filter((other) => other !== unit && !mayImport.includes(other));
   const patterns = [
     ...(forbiddenUnits.length === 0
