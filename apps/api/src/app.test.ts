@@ -120,6 +120,21 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
       });
     });
 
+    it('refuses a name with a control character as a rule violation, never a 500', async () => {
+      const problem = await problemOf(
+        await postJson(`${server.url}/api/v1/organisations`, { ...request, nameZh: 'a\u0000b' }),
+      );
+      expect(problem).toMatchObject({
+        status: 422,
+        code: 'organisation_name_invalid',
+        invalidParams: [{ name: 'body.nameZh' }],
+      });
+      const english = await problemOf(
+        await postJson(`${server.url}/api/v1/organisations`, { ...request, nameEn: 'Bad\u001bName' }),
+      );
+      expect(english).toMatchObject({ status: 422, invalidParams: [{ name: 'body.nameEn' }] });
+    });
+
     it('names every invalid field of a malformed body (400)', async () => {
       const problem = await problemOf(
         await postJson(`${server.url}/api/v1/organisations`, { kind: 'pirate', extra: 1 }),
@@ -285,6 +300,10 @@ describeEachDatabase('web UI hosting', ({ handle }) => {
       const asset = await fetch(`${server.url}/assets/app-1a2b.js`);
       expect(asset.headers.get('cache-control')).toContain('immutable');
       expect(asset.headers.get('content-type')).toMatch(/javascript/);
+      // A chunk of an older build is a 404, never index.html cached for a year under a script's name.
+      const staleChunk = await fetch(`${server.url}/assets/app-0ld0.js`);
+      expect(staleChunk.status).toBe(404);
+      expect(staleChunk.headers.get('cache-control')).toBeNull();
       const api = await fetch(`${server.url}/api/v1/unknown`);
       expect(api.headers.get('content-type')).toBe('application/problem+json');
       const traversal = await fetch(`${server.url}/..%2f..%2fetc%2fpasswd`);

@@ -53,6 +53,8 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
     c.header('x-request-id', requestId);
     const started = performance.now();
     await next();
+    // While stopping, every response closes its connection, so keep-alive sockets cannot hold the stop open.
+    if (dependencies.isShuttingDown()) c.header('connection', 'close');
     logger.info(
       {
         method: c.req.method,
@@ -66,7 +68,6 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
 
   app.use('/api/*', async (c, next) => {
     if (dependencies.isShuttingDown()) {
-      c.header('connection', 'close');
       return problemJson(c, {
         code: 'shutting_down',
         detail: 'Retry against another instance or in a moment.',

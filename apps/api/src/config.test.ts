@@ -47,12 +47,19 @@ describe('configuration', () => {
     expect(() => loadConfig(sources(env))).toThrow(message);
   });
 
-  it('is documented variable by variable in the README configuration table', () => {
+  it('is documented variable by variable in the README configuration table, word for word', () => {
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
-    for (const variable of ENVIRONMENT_VARIABLES) {
-      expect(readme, `README misses ${variable.name}`).toMatch(
-        new RegExp(`^\\|\\s*\`${variable.name}\`\\s*\\|`, 'm'),
+    const documented = readme
+      .split('\n')
+      .filter((line) => /^\|\s*`[A-Z_]+`\s*\|/.test(line))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
       );
-    }
+    expect(documented).toEqual(
+      ENVIRONMENT_VARIABLES.map((variable) => [`\`${variable.name}\``, variable.default, variable.meaning]),
+    );
   });
 });

@@ -27,40 +27,50 @@ export class ConfigError extends Error {
 }
 
 /**
- * Every environment variable Carapace reads, with its default and meaning. The README's configuration
- * table is checked against this list by a test, so the two cannot drift apart.
+ * Every environment variable Carapace reads, with its default and meaning, as the README's configuration
+ * table shows them (Markdown). A test compares the two cell by cell, so they cannot drift apart.
  */
 export const ENVIRONMENT_VARIABLES = [
   {
     name: 'DATABASE_URL',
     default: '(unset)',
-    meaning: 'PostgreSQL connection URL (postgres://user:password@host:5432/db). Unset: the embedded PGlite.',
+    meaning:
+      'PostgreSQL connection URL (`postgres://user:password@host:5432/db`). Unset: the embedded PGlite.',
   },
   {
     name: 'CARAPACE_DATA_DIR',
-    default: './var/pglite',
-    meaning: 'Data directory of the embedded PGlite database (ignored when DATABASE_URL is set).',
+    default: '`./var/pglite`',
+    meaning:
+      'Data directory of the embedded PGlite database (ignored when `DATABASE_URL` is set). One process at a time: a lock file beside it refuses a second.',
   },
-  { name: 'HOST', default: '127.0.0.1', meaning: 'Interface the HTTP server listens on (0.0.0.0 for all).' },
+  {
+    name: 'HOST',
+    default: '`127.0.0.1`',
+    meaning: 'Interface the HTTP server listens on (`0.0.0.0` for all).',
+  },
   {
     name: 'PORT',
-    default: '3000',
-    meaning: 'TCP port of the HTTP server (API and web UI); 0 picks a free one.',
+    default: '`3000`',
+    meaning: 'TCP port of the HTTP server (API and web UI); `0` picks a free one.',
   },
-  { name: 'LOG_LEVEL', default: 'info', meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
+  {
+    name: 'LOG_LEVEL',
+    default: '`info`',
+    meaning: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`.',
+  },
   {
     name: 'LOG_FORMAT',
-    default: 'pretty on a TTY, else json',
-    meaning: 'json for JSON lines, pretty for human-readable logs.',
+    default: '`pretty` on a TTY, else `json`',
+    meaning: '`json` for JSON lines (one object per line), `pretty` for people.',
   },
   {
     name: 'CARAPACE_WEB_ROOT',
-    default: 'apps/web/dist',
-    meaning: 'Directory of the built web UI served at /.',
+    default: '`apps/web/dist`',
+    meaning: 'Directory of the built web UI served at `/`.',
   },
   {
     name: 'CARAPACE_SHUTDOWN_TIMEOUT_MS',
-    default: '10000',
+    default: '`10000`',
     meaning: 'Grace period for in-flight requests after SIGINT/SIGTERM before connections are closed.',
   },
 ] as const;

@@ -18,7 +18,12 @@ export interface ListeningServer {
   close(graceMs: number): Promise<void>;
 }
 
-export async function listen(app: Hono<ApiEnv>, host: string, port: number): Promise<ListeningServer> {
+export async function listen(
+  app: Hono<ApiEnv>,
+  host: string,
+  port: number,
+  onServerError: (error: Error) => void,
+): Promise<ListeningServer> {
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host, port });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
@@ -45,6 +50,8 @@ export async function listen(app: Hono<ApiEnv>, host: string, port: number): Pro
     };
     const onListening = (): void => {
       server.off('error', onError);
+      // Later server errors (e.g. EMFILE on accept) are reported, not thrown as uncaught exceptions.
+      server.on('error', onServerError);
       resolve();
     };
     server.once('error', onError);

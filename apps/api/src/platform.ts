@@ -70,7 +70,9 @@ export async function startPlatform(
       webRoot: config.webRoot,
       isShuttingDown: () => shuttingDown,
     });
-    const server = await listen(app, config.host, config.port);
+    const server = await listen(app, config.host, config.port, (error) => {
+      logger.error({ err: error }, 'HTTP server error');
+    });
     return {
       url: server.url,
       database,

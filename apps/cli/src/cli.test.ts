@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -5,8 +6,15 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { Organisation, OrganisationPage, Readiness } from '@carapace/contracts';
 import { DEMO_ORGANISATIONS } from '@carapace/domain';
-import { createScratchPostgresDatabase } from '@carapace/store/testing';
-import { assertCliBuilt, runCarapace, serveCarapace, type CompletedRun } from './testing/carapace-process.js';
+import { createScratchPostgresDatabase, holdMigrationLock } from '@carapace/store/testing';
+import {
+  CLI_ENTRY,
+  assertCliBuilt,
+  cleanEnvironment,
+  runCarapace,
+  serveCarapace,
+  type CompletedRun,
+} from './testing/carapace-process.js';
 
 /** A failure must be exactly one line on stderr: no stack trace, no object dump. */
 function expectOneLineFailure(run: CompletedRun, exitCode: number, message: RegExp): void {
@@ -53,6 +61,7 @@ describe('carapace command line', () => {
     [['bogus'], /unknown command 'bogus'/],
     [['serve', '--colour'], /unknown option '--colour'/],
     [['serve', '--port'], /argument missing/],
+    [['serve', '--port', 'http'], /the port must be an integer from 0 to 65535/],
     [['migrate', '--down', 'two'], /steps must be a positive integer/],
   ])('refuses %j with one line and exit code 2', async (args, message) => {
     expectOneLineFailure(await runCarapace(args, {}), 2, message);
@@ -81,6 +90,15 @@ describe('carapace command line', () => {
       await runCarapace(['migrate'], { CARAPACE_DATA_DIR: join(aFile, 'pglite') }),
       1,
       /data directory .* cannot be created or written \(ENOTDIR\); set CARAPACE_DATA_DIR/,
+    );
+  });
+
+  it('refuses a non-empty directory that holds no database', async () => {
+    await writeFile(join(workDirectory, 'notes.txt'), 'my own file');
+    expectOneLineFailure(
+      await runCarapace(['migrate'], { CARAPACE_DATA_DIR: workDirectory }),
+      1,
+      /is not empty and holds no database; set CARAPACE_DATA_DIR to a new or empty directory/,
     );
   });
 
@@ -156,6 +174,51 @@ describe('carapace serve', () => {
     expect(page.total).toBe(DEMO_ORGANISATIONS.length + 1);
     const stoppedAgain = await second.stop('SIGTERM');
     expect(stoppedAgain.code).toBe(0);
+  });
+
+  it('stops cleanly when Ctrl-C arrives during start-up, after start-up finishes', async () => {
+    const server = inject('testDatabaseTemplates').postgres;
+    if (server === null) {
+      console.warn('PostgreSQL not reachable: skipping the start-up stop test (never skipped in CI)');
+      return;
+    }
+    const database = await createScratchPostgresDatabase(server);
+    // Holding the migration lock parks start-up inside migrations for as long as the test wants.
+    const migrationLock = await holdMigrationLock(database.url);
+    let lockHeld = true;
+    try {
+      const child = spawn(process.execPath, [CLI_ENTRY, 'serve', '--demo-data'], {
+        env: cleanEnvironment({ PORT: '0', DATABASE_URL: database.url }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      const printed = (text: string): Promise<void> =>
+        new Promise((resolve) => {
+          const check = (): void => {
+            if (stdout.includes(text)) resolve();
+          };
+          child.stdout.on('data', (chunk: Buffer) => {
+            stdout += chunk.toString('utf8');
+            check();
+          });
+          check();
+        });
+      await printed('database opened');
+      child.kill('SIGINT');
+      await printed('stop requested: stopping as soon as start-up has finished');
+      lockHeld = false;
+      await migrationLock.release();
+      expect(await exited, stderr).toBe(0);
+      expect(stderr).toBe('');
+      expect(stdout).toContain('stopped cleanly');
+      expect(stdout).toContain('migrations applied');
+    } finally {
+      if (lockHeld) await migrationLock.release();
+      await database.drop();
+    }
   });
 
   it('switches to PostgreSQL with DATABASE_URL and nothing else', async () => {

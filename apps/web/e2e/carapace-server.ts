@@ -35,14 +35,12 @@ export interface CarapaceServer {
 export async function startCarapaceServer(options: { startTimeoutMs: number }): Promise<CarapaceServer> {
   assertBuilt();
   const dataDir = await mkdtemp(join(tmpdir(), 'carapace-web-e2e-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    CARAPACE_DATA_DIR: dataDir,
-    LOG_FORMAT: 'json',
-  };
-  // The demo must run on its own embedded database, never on a PostgreSQL the developer pointed us at.
-  delete env['DATABASE_URL'];
+  // Nothing from the developer's shell configures this server: it runs on its own embedded database,
+  // never on a PostgreSQL or data directory someone pointed Carapace at.
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(DATABASE_URL|CARAPACE_|PORT$|HOST$|LOG_)/.test(name)),
+  );
+  Object.assign(env, { PORT: '0', CARAPACE_DATA_DIR: dataDir, LOG_FORMAT: 'json' });
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
     process.execPath,
     [CLI_ENTRY, 'serve', '--demo-data'],

@@ -34,14 +34,9 @@ export type {
 export { registerOrganisation } from './organisations/register-organisation.js';
 export { getOrganisation } from './organisations/get-organisation.js';
 export { listOrganisations } from './organisations/list-organisations.js';
-export {
-  CREDIT_CODE_PATTERN,
-  creditCodeCheckCharacter,
-  isValidCreditCode,
-} from './organisations/unified-social-credit-code.js';
+export { creditCodeCheckCharacter, isValidCreditCode } from './organisations/unified-social-credit-code.js';
 export type { Repositories, UnitOfWork } from './platform/unit-of-work.js';
 export {
-  PLATFORM_SETTING_KEYS,
   type PlatformSettingKey,
   type PlatformSettingsRepository,
 } from './platform/platform-settings-repository.js';

@@ -1,19 +1,11 @@
-import {
-  accessSync,
-  closeSync,
-  constants,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Redacted } from '@carapace/security';
+import { DataDirectoryLockedError, acquireDataDirectoryLock } from './data-directory-lock.js';
 import type { Database } from './schema.js';
 
 /** Where the data lives. The embedded PGlite is the default; PostgreSQL is chosen by a DATABASE_URL. */
@@ -33,9 +25,8 @@ export interface DatabaseHandle {
 }
 
 export interface OpenDatabaseOptions {
-  /** Called when an idle pooled PostgreSQL connection fails (e.g. the server restarted). */
+  /** Called when an idle pooled connection fails (e.g. the PostgreSQL server restarted). */
   readonly onIdleConnectionError?: (error: Error) => void;
-  readonly connectTimeoutMs?: number;
 }
 
 /** The database cannot be reached or opened; the message says which and why, in one line. */
@@ -84,7 +75,7 @@ async function openPostgres(
   const pool = new pg.Pool({
     connectionString: target.url.reveal(),
     max: 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    connectionTimeoutMillis: 5000,
   });
   pool.on('error', (error) => {
     options.onIdleConnectionError?.(error);
@@ -102,46 +93,9 @@ async function openPostgres(
 }
 
 /**
- * PGlite is one PostgreSQL backend inside this process: two processes opening the same data directory
- * would corrupt it. A lock file beside the directory (not inside: initdb wants it to itself) makes the
- * second process fail with a clear message instead.
+ * Creates the directory if needed and checks it is writable. A non-empty directory without a database in
+ * it is refused: PGlite would otherwise scatter PostgreSQL's files among someone's own (CARAPACE_DATA_DIR=.).
  */
-function acquireDataDirectoryLock(dataDir: string): () => void {
-  const lockPath = `${dataDir}.lock`;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      const descriptor = openSync(lockPath, 'wx');
-      writeSync(descriptor, String(process.pid));
-      closeSync(descriptor);
-      return () => {
-        rmSync(lockPath, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isSafeInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
-        throw new DatabaseUnavailableError(
-          `data directory ${dataDir} is in use by another Carapace process (pid ${holder}); ` +
-            'stop it or set CARAPACE_DATA_DIR to another directory',
-        );
-      }
-      rmSync(lockPath, { force: true });
-    }
-  }
-  throw new DatabaseUnavailableError(
-    `cannot lock data directory ${dataDir}: the lock file keeps reappearing`,
-  );
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function prepareDataDirectory(dataDir: string): void {
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -153,10 +107,16 @@ function prepareDataDirectory(dataDir: string): void {
       { cause: error },
     );
   }
+  if (!existsSync(join(dataDir, 'PG_VERSION')) && readdirSync(dataDir).length > 0) {
+    throw new DatabaseUnavailableError(
+      `data directory ${dataDir} is not empty and holds no database; set CARAPACE_DATA_DIR to a new or empty directory`,
+    );
+  }
 }
 
 async function openPglite(
   target: Extract<DatabaseTarget, { kind: 'pglite' | 'pglite-memory' }>,
+  options: OpenDatabaseOptions,
 ): Promise<DatabaseHandle> {
   const description = describeTarget(target);
   let releaseLock = (): void => undefined;
@@ -173,10 +133,15 @@ async function openPglite(
   } catch (error) {
     releaseLock();
     if (error instanceof DatabaseUnavailableError) throw error;
+    if (error instanceof DataDirectoryLockedError)
+      throw new DatabaseUnavailableError(error.message, { cause: error });
     throw new DatabaseUnavailableError(`cannot open ${description}: ${reasonOf(error)}`, { cause: error });
   }
   // The PGlite bridge speaks the wire protocol of a single backend: more than one client corrupts it.
   const pool = new pg.Pool(Object.assign(createPgConfig(lite), { max: 1 }));
+  pool.on('error', (error) => {
+    options.onIdleConnectionError?.(error);
+  });
   const db = createKysely(pool);
   return {
     db,
@@ -203,6 +168,6 @@ export async function openDatabase(
       return openPostgres(target, options);
     case 'pglite':
     case 'pglite-memory':
-      return openPglite(target);
+      return openPglite(target, options);
   }
 }

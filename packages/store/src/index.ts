@@ -1,6 +1,5 @@
 export {
   openDatabase,
-  describeTarget,
   DatabaseUnavailableError,
   type DatabaseHandle,
   type DatabaseTarget,
@@ -15,5 +14,5 @@ export {
   type MigrationRun,
 } from './migrator.js';
 export { checkDatabaseHealth, type DatabaseHealth } from './database-health.js';
-export { createUnitOfWork, inTransaction } from './unit-of-work.js';
+export { createUnitOfWork } from './unit-of-work.js';
 export type { Database } from './schema.js';

@@ -12,7 +12,7 @@ function repositoriesFor(db: Kysely<Database>): Repositories {
 }
 
 /** Runs `work` in one transaction: it commits when `work` resolves and rolls back when it throws. */
-export async function inTransaction<T>(
+async function inTransaction<T>(
   db: Kysely<Database>,
   work: (transaction: Transaction<Database>) => Promise<T>,
 ): Promise<T> {

@@ -46,6 +46,10 @@ export function healthRoutes(dependencies: HealthDependencies): OpenAPIHono<ApiE
     )
     .openapi(readinessRoute, async (c) => {
       const health = await checkDatabaseHealth(dependencies.database.db);
+      if (!health.reachable) {
+        // The cause goes to the log; this endpoint is public and says only what an operator needs to look.
+        c.get('logger').warn({ reason: health.error }, 'readiness check: the database does not answer');
+      }
       const database = health.reachable
         ? {
             engine,
@@ -54,7 +58,12 @@ export function healthRoutes(dependencies: HealthDependencies): OpenAPIHono<ApiE
             latencyMs: Math.round(health.latencyMs * 100) / 100,
             serverVersion: health.serverVersion,
           }
-        : { engine, description: dependencies.database.description, reachable: false, error: health.error };
+        : {
+            engine,
+            description: dependencies.database.description,
+            reachable: false,
+            error: 'the database does not answer; the server log has the cause',
+          };
       const migrations = health.reachable
         ? {
             current: health.migrations.current,

@@ -43,7 +43,9 @@ export async function startApiTestServer(
     webRoot: options.webRoot ?? null,
     isShuttingDown: () => shuttingDown,
   });
-  const server: ListeningServer = await listen(app, '127.0.0.1', 0);
+  const server: ListeningServer = await listen(app, '127.0.0.1', 0, (error) => {
+    throw error;
+  });
   return {
     url: server.url,
     logLines,

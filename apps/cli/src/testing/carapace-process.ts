@@ -61,7 +61,6 @@ function completion(child: ChildProcess, timeoutMs: number): Promise<CompletedRu
 
 export interface ServingCarapace {
   readonly url: string;
-  readonly output: () => { stdout: string; stderr: string };
   /** Sends the signal and waits for the process to exit. */
   readonly stop: (signal?: NodeJS.Signals) => Promise<CompletedRun>;
 }
@@ -93,7 +92,6 @@ export function serveCarapace(
       child.stdout.off('data', onData);
       resolve({
         url: match[1],
-        output: () => ({ stdout, stderr }),
         stop: async (signal = 'SIGINT') => {
           child.kill(signal);
           return finished;

@@ -8,26 +8,35 @@ function normaliseName(name: string): string {
   return name.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
+// Control characters left after whitespace is normalised (NUL, escape, …) cannot be part of a name, and
+// PostgreSQL refuses NUL in text outright.
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+function assertNameValid(name: string, field: 'nameZh' | 'nameEn', label: string, minLength: number): void {
+  if (name.length < minLength || name.length > ORGANISATION_NAME_MAX_LENGTH) {
+    throw new RuleViolationError(
+      'organisation_name_invalid',
+      `the ${label} name must have ${String(minLength)}–${String(ORGANISATION_NAME_MAX_LENGTH)} characters`,
+      field,
+    );
+  }
+  if (CONTROL_CHARACTER.test(name)) {
+    throw new RuleViolationError(
+      'organisation_name_invalid',
+      `the ${label} name contains a control character`,
+      field,
+    );
+  }
+}
+
 export async function registerOrganisation(
   unitOfWork: UnitOfWork,
   request: NewOrganisation,
 ): Promise<Organisation> {
   const nameZh = normaliseName(request.nameZh);
   const nameEn = request.nameEn === null ? null : normaliseName(request.nameEn) || null;
-  if (nameZh.length === 0 || nameZh.length > ORGANISATION_NAME_MAX_LENGTH) {
-    throw new RuleViolationError(
-      'organisation_name_invalid',
-      `the Chinese name must have 1–${ORGANISATION_NAME_MAX_LENGTH} characters`,
-      'nameZh',
-    );
-  }
-  if (nameEn !== null && nameEn.length > ORGANISATION_NAME_MAX_LENGTH) {
-    throw new RuleViolationError(
-      'organisation_name_invalid',
-      `the English name must have at most ${ORGANISATION_NAME_MAX_LENGTH} characters`,
-      'nameEn',
-    );
-  }
+  assertNameValid(nameZh, 'nameZh', 'Chinese', 1);
+  if (nameEn !== null) assertNameValid(nameEn, 'nameEn', 'English', 1);
   const creditCode = request.creditCode?.trim().toUpperCase() ?? null;
   if (creditCode !== null && !isValidCreditCode(creditCode)) {
     throw new RuleViolationError(

@@ -1,7 +1,7 @@
 /**
  * Every code a domain failure can carry. Codes are stable: clients, logs and the API's problem catalogue key
- * on them, so a released code is never renamed. Add new codes here; the API's catalogue must list each one
- * (a test checks).
+ * on them, so a released code is never renamed. Add new codes here; the API's problem catalogue must list
+ * each one, or the API does not compile.
  */
 export const DOMAIN_ERROR_CODES = [
   'organisation_not_found',

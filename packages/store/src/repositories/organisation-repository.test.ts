@@ -78,6 +78,10 @@ describeEachDatabase('organisation repository', ({ handle }) => {
     expect(page.items.map((organisation) => organisation.nameZh)).toEqual(
       insureds.slice(1, 3).map((organisation) => organisation.nameZh),
     );
+    const pastTheEnd = await unitOfWork.run((repositories) =>
+      repositories.organisations.list({ kind: 'insured', limit: 2, offset: 50 }),
+    );
+    expect(pastTheEnd).toEqual({ items: [], total: insureds.length });
     const all = await unitOfWork.run((repositories) =>
       repositories.organisations.list({ limit: 100, offset: 0 }),
     );

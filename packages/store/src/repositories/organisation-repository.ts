@@ -63,10 +63,20 @@ export class KyselyOrganisationRepository implements OrganisationRepository {
     if (filter.kind !== undefined) {
       query = query.where('kind', '=', filter.kind);
     }
-    const [rows, count] = await Promise.all([
-      query.selectAll().orderBy('registrationSeq').limit(filter.limit).offset(filter.offset).execute(),
-      query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    return { items: rows.map(toOrganisation), total: Number(count.total) };
+    // The total rides along with the page (one statement, one snapshot), so the two always agree.
+    const rows = await query
+      .selectAll()
+      .select((eb) => eb.fn.countAll<string>().over().as('total'))
+      .orderBy('registrationSeq')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    const [first] = rows;
+    if (first !== undefined) {
+      return { items: rows.map(toOrganisation), total: Number(first.total) };
+    }
+    // A page past the end has no row to carry the total.
+    const count = await query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+    return { items: [], total: Number(count.total) };
   }
 }

@@ -2,6 +2,7 @@ export { describeEachDatabase, type TestDatabaseContext } from './describe-each-
 export {
   openTestDatabase,
   createScratchPostgresDatabase,
+  holdMigrationLock,
   type ScratchPostgresDatabase,
   type PostgresTestServer,
   databaseUrlWithName,

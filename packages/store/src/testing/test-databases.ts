@@ -71,6 +71,28 @@ export async function createScratchPostgresDatabase(
   };
 }
 
+/** The session advisory lock Kysely's PostgreSQL migrator takes (kysely/dist/esm/dialect/postgres). */
+const KYSELY_MIGRATION_LOCK_ID = '3853314791062309107';
+
+/**
+ * Holds the migration lock of a PostgreSQL database from another session, so a test can park a starting
+ * Carapace inside its migrations for as long as it needs.
+ */
+export async function holdMigrationLock(url: string): Promise<{ readonly release: () => Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`select pg_advisory_lock(${KYSELY_MIGRATION_LOCK_ID})`);
+  return {
+    release: async () => {
+      try {
+        await client.query(`select pg_advisory_unlock(${KYSELY_MIGRATION_LOCK_ID})`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
 async function withAdminClient<T>(
   server: PostgresTestServer,
   work: (admin: pg.Client) => Promise<T>,
