@@ -39,7 +39,7 @@ const WORKSPACE_REASONS = {
   '@carapace/api':
     'api may import the packages below it; cli imports api (serve), never the other way round.',
   '@carapace/cli':
-    'cli may import api, contracts, domain and store; it reaches the web UI only through the server it starts.',
+    'cli may import api, contracts, domain, engine and store; it reaches the web UI only through the server it starts.',
   '@carapace/web':
     'web runs in the browser and talks to the server over HTTP: it may import contracts (and engine) only.',
 };

@@ -6,7 +6,13 @@ export interface CliIo {
   readonly workingDirectory: string;
   readonly stdout: (line: string) => void;
   readonly stderr: (line: string) => void;
+  /** Text as is, without a line break: for CSV bodies and progress bars redrawn in place. */
+  readonly stdoutRaw: (text: string) => void;
+  readonly stderrRaw: (text: string) => void;
+  /** Whether stdout is a terminal (pretty logs). */
   readonly isTty: boolean;
+  /** Whether stderr is a terminal (progress bars). */
+  readonly stderrIsTty: boolean;
 }
 
 /** Overrides that command-line options make to the environment's configuration. */

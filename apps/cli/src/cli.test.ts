@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +138,97 @@ describe('carapace command line', () => {
     expect(seeded.stdout).toContain(`demo data loaded: ${DEMO_ORGANISATIONS.length} organisation(s)`);
     const again = await runCarapace(['seed-demo'], env);
     expect(again.stdout).toContain('demo data was already loaded');
+  });
+});
+
+describe('carapace simulate', () => {
+  const example = join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'docs',
+    'examples',
+    'sme-cyber-simulation.json',
+  );
+
+  it('simulates the documented example, prints a summary and writes JSON metrics', async () => {
+    const out = join(workDirectory, 'results.json');
+    const run = await runCarapace(
+      ['simulate', example, '--iterations', '30000', '--seed', '42', '--out', out],
+      {},
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('30000 years simulated');
+    expect(run.stdout).toMatch(/ceded \(AEP\)/);
+    expect(run.stderr).toContain('simulated 30000 of 30000 years (100%)');
+    const written = JSON.parse(await readFile(out, 'utf8')) as {
+      seed: string;
+      iterations: number;
+      summary: {
+        quantities: Record<string, { mean: number; exceedance: unknown[] }>;
+        sections: { id: string }[];
+      };
+    };
+    expect(written).toMatchObject({ seed: '42', iterations: 30000 });
+    expect(Object.keys(written.summary.quantities).sort()).toEqual(
+      ['ceded', 'gross', 'largestOccurrenceCeded', 'largestOccurrenceGross', 'retained'].sort(),
+    );
+    expect(written.summary.quantities['gross']?.exceedance).toHaveLength(8);
+    expect(written.summary.sections.map((section) => section.id)).toEqual([
+      'extortion',
+      'business_interruption',
+      'privacy_liability',
+    ]);
+  });
+
+  it('prints CSV to stdout, identical for the same seed', async () => {
+    const first = await runCarapace(['simulate', example, '-n', '10000', '--csv'], {});
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout.split('\n')[0]).toBe('quantity,metric,parameter,value');
+    expect(first.stdout).toMatch(/^gross,return_period_loss,100,[\d.e+]+$/m);
+    const second = await runCarapace(['simulate', example, '-n', '10000', '--csv'], {});
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('names the file and the field of an invalid input in one line', async () => {
+    const bad = join(workDirectory, 'bad.json');
+    await writeFile(
+      bad,
+      JSON.stringify({
+        iterations: 10,
+        seed: 1,
+        sections: [
+          {
+            id: 's',
+            processes: [
+              {
+                id: 'p',
+                frequency: { kind: 'poisson', rate: -2 },
+                severity: { kind: 'lognormal', mu: 1, sigma: 1 },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expectOneLineFailure(
+      await runCarapace(['simulate', bad], {}),
+      1,
+      /bad\.json: sections\[0\]\.processes\[0\]\.frequency\.rate: must not be negative/,
+    );
+    await writeFile(bad, '{ "sections": [');
+    expectOneLineFailure(await runCarapace(['simulate', bad], {}), 1, /bad\.json is not valid JSON/);
+    expectOneLineFailure(
+      await runCarapace(['simulate', join(workDirectory, 'missing.json')], {}),
+      1,
+      /cannot read .*missing\.json \(ENOENT\)/,
+    );
+    expectOneLineFailure(
+      await runCarapace(['simulate', example, '--iterations', '0'], {}),
+      2,
+      /expected a whole number/,
+    );
   });
 });
 

@@ -11,7 +11,10 @@ const exitCode = await runCli(
     workingDirectory: process.cwd(),
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
+    stdoutRaw: (text) => process.stdout.write(text),
+    stderrRaw: (text) => process.stderr.write(text),
     isTty: process.stdout.isTTY,
+    stderrIsTty: process.stderr.isTTY,
   },
   {
     waitForStop: () => Promise.race(stopSignals.map((signal) => once(process, signal).then(() => signal))),

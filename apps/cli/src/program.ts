@@ -4,6 +4,7 @@ import { DatabaseUnavailableError, MigrationError } from '@carapace/store';
 import type { CliIo } from './cli-context.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerSeedDemoCommand } from './commands/seed-demo-command.js';
+import { SimulationInputError, registerSimulateCommand } from './commands/simulate-command.js';
 import { registerServeCommand, type ServeSignals } from './commands/serve-command.js';
 import { registerVersionCommand } from './commands/version-command.js';
 
@@ -11,7 +12,13 @@ import { registerVersionCommand } from './commands/version-command.js';
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, MigrationError, ServerStartError];
+const EXPECTED_FAILURES = [
+  ConfigError,
+  DatabaseUnavailableError,
+  MigrationError,
+  ServerStartError,
+  SimulationInputError,
+];
 
 export function buildProgram(io: CliIo, signals: ServeSignals): Command {
   const program = new Command('carapace')
@@ -33,6 +40,7 @@ export function buildProgram(io: CliIo, signals: ServeSignals): Command {
   registerServeCommand(program, io, signals);
   registerMigrateCommand(program, io);
   registerSeedDemoCommand(program, io);
+  registerSimulateCommand(program, io);
   registerVersionCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride();

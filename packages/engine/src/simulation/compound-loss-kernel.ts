@@ -1,0 +1,93 @@
+import type { UniformSource } from '../distributions/distribution.js';
+import type { CompiledModel } from './simulation-spec.js';
+import type { YearLosses } from './year-losses.js';
+
+/**
+ * Simulates `yearCount` years starting at index `firstYear` of `out`, drawing from `random`, and applies the
+ * insurance terms in their contractual order:
+ *
+ * 1. per occurrence, per section: retention, then limit in excess of it (business interruption: only the
+ *    hours beyond the waiting period are coverable, before the retention);
+ * 2. per section, per year: the sub-limit on the sum of its occurrences;
+ * 3. per policy, per year: the aggregate deductible on the sum of sections, then the aggregate limit, then
+ *    the insured's coinsurance share.
+ *
+ * Retained = gross − ceded for every year. Section shares of the ceded loss are the section's insured loss
+ * scaled by the policy's annual terms (pro rata). Returns the number of occurrences simulated. Allocates
+ * nothing per year or per event: `sectionScratch` holds one number per section.
+ */
+export function simulateYears(
+  model: CompiledModel,
+  random: UniformSource,
+  out: YearLosses,
+  firstYear: number,
+  yearCount: number,
+  sectionScratch: Float64Array,
+): number {
+  const { sections, aggregateDeductible, aggregateLimit, coinsurance } = model;
+  const insurerShare = 1 - coinsurance;
+  let occurrences = 0;
+  for (let year = firstYear; year < firstYear + yearCount; year++) {
+    let gross = 0;
+    let insuredBeforePolicy = 0;
+    let largestGross = 0;
+    let largestCeded = 0;
+    for (let sectionIndex = 0; sectionIndex < sections.length; sectionIndex++) {
+      const section = sections[sectionIndex];
+      if (section === undefined) continue;
+      let sectionGross = 0;
+      let sectionInsured = 0;
+      for (const lossProcess of section.processes) {
+        const count = lossProcess.frequency.sample(random);
+        occurrences += count;
+        for (let occurrence = 0; occurrence < count; occurrence++) {
+          const draw = lossProcess.severity.sample(random);
+          let loss: number;
+          let coverable: number;
+          if (lossProcess.isBusinessInterruption) {
+            loss = draw * lossProcess.lossPerHour;
+            coverable =
+              draw > lossProcess.waitingPeriodHours
+                ? (draw - lossProcess.waitingPeriodHours) * lossProcess.lossPerHour
+                : 0;
+          } else {
+            loss = draw;
+            coverable = draw;
+          }
+          const excess = coverable - section.occurrenceRetention;
+          const insured =
+            excess <= 0 ? 0 : excess < section.occurrenceLimit ? excess : section.occurrenceLimit;
+          sectionGross += loss;
+          sectionInsured += insured;
+          if (loss > largestGross) largestGross = loss;
+          if (insured > largestCeded) largestCeded = insured;
+        }
+      }
+      if (sectionInsured > section.aggregateLimit) sectionInsured = section.aggregateLimit;
+      sectionScratch[sectionIndex] = sectionInsured;
+      if (out.sectionGross !== null) {
+        const target = out.sectionGross[sectionIndex];
+        if (target !== undefined) target[year] = sectionGross;
+      }
+      gross += sectionGross;
+      insuredBeforePolicy += sectionInsured;
+    }
+    const afterDeductible = insuredBeforePolicy - aggregateDeductible;
+    const capped =
+      afterDeductible <= 0 ? 0 : afterDeductible < aggregateLimit ? afterDeductible : aggregateLimit;
+    const ceded = capped * insurerShare;
+    out.gross[year] = gross;
+    out.ceded[year] = ceded;
+    if (out.retained !== null) out.retained[year] = gross - ceded;
+    if (out.largestOccurrenceGross !== null) out.largestOccurrenceGross[year] = largestGross;
+    if (out.largestOccurrenceCeded !== null) out.largestOccurrenceCeded[year] = largestCeded;
+    if (out.sectionCeded !== null) {
+      const scale = insuredBeforePolicy > 0 ? ceded / insuredBeforePolicy : 0;
+      for (let sectionIndex = 0; sectionIndex < sections.length; sectionIndex++) {
+        const target = out.sectionCeded[sectionIndex];
+        if (target !== undefined) target[year] = (sectionScratch[sectionIndex] ?? 0) * scale;
+      }
+    }
+  }
+  return occurrences;
+}
