@@ -172,7 +172,7 @@ describe('carapace simulate', () => {
     };
     expect(written).toMatchObject({ seed: '42', iterations: 30000 });
     expect(Object.keys(written.summary.quantities).sort()).toEqual(
-      ['ceded', 'gross', 'largestOccurrenceCeded', 'largestOccurrenceGross', 'retained'].sort(),
+      ['ceded', 'gross', 'largestOccurrenceInsured', 'largestOccurrenceGross', 'retained'].sort(),
     );
     expect(written.summary.quantities['gross']?.exceedance).toHaveLength(8);
     expect(written.summary.sections.map((section) => section.id)).toEqual([

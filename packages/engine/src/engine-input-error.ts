@@ -45,5 +45,21 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return `the string '${value}'`;
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
   return typeof value;
+}
+
+/**
+ * Refuses fields the engine does not know, so a typo such as `occurenceLimit` is an error rather than a
+ * silently unlimited cover. Keys starting with `$` (`$comment`) are annotations and allowed anywhere.
+ */
+export function rejectUnknownKeys(object: object, known: readonly string[], field: string): void {
+  for (const key of Object.keys(object)) {
+    if (!key.startsWith('$') && !known.includes(key)) {
+      throw new EngineInputError(
+        `${field}.${key}`,
+        `is not a known field here (expected one of: ${known.join(', ')})`,
+      );
+    }
+  }
 }

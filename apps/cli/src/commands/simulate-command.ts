@@ -5,6 +5,7 @@ import {
   EngineInputError,
   SimulationWorkerPool,
   simulate,
+  validateSimulation,
   type LossSummary,
   type SimulationResult,
 } from '@carapace/engine';
@@ -57,7 +58,7 @@ const QUANTITY_LABELS = {
   ceded: 'ceded (AEP)',
   retained: 'retained (AEP)',
   largestOccurrenceGross: 'gross occurrence (OEP)',
-  largestOccurrenceCeded: 'insured occurrence (OEP)',
+  largestOccurrenceInsured: 'insured occurrence (OEP)',
 } as const;
 
 function money(value: number): string {
@@ -141,6 +142,13 @@ export function registerSimulateCommand(program: Command, io: CliIo): void {
         const spec = await readSpec(path);
         if (options.iterations !== undefined) spec['iterations'] = options.iterations;
         if (options.seed !== undefined) spec['seed'] = options.seed;
+        try {
+          // Refuse bad input before paying for worker threads.
+          validateSimulation(spec);
+        } catch (error) {
+          if (error instanceof EngineInputError) throw new SimulationInputError(`${file}: ${error.message}`);
+          throw error;
+        }
         const pool = new SimulationWorkerPool();
         let result: SimulationResult;
         let lastPrinted = -1;
@@ -170,7 +178,13 @@ export function registerSimulateCommand(program: Command, io: CliIo): void {
             ? summaryCsv(result)
             : `${JSON.stringify({ seed: result.seed, iterations: result.iterations, warnings: result.warnings, summary: result.summary }, null, 2)}\n`;
         if (options.out !== undefined) {
-          await writeFile(resolve(io.workingDirectory, options.out), report);
+          try {
+            await writeFile(resolve(io.workingDirectory, options.out), report);
+          } catch (error) {
+            throw new SimulationInputError(
+              `cannot write ${options.out} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+            );
+          }
           for (const line of summaryTable(result)) io.stdout(line);
           io.stdout(`wrote ${options.out}`);
         } else if (options.csv === true) {

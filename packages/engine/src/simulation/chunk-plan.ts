@@ -21,13 +21,19 @@ export function planChunks(iterations: number): Chunk[] {
 }
 
 /**
- * The stream of chunk `chunkIndex` of run `runIndex`: the seed's generator long-jumped (2^96) once per run
- * and jumped (2^64) once per chunk. Runs of a batch are independent of each other — a run's result does not
- * depend on which other runs share the batch — and a run has room for 2^32 chunks.
+ * The start of run `runIndex`: the seed's generator long-jumped (2^96) once per run; each chunk of the run
+ * then jumps (2^64) once per chunk index. Runs of a batch are independent of each other — a run's result
+ * does not depend on which other runs share the batch — and a run has room for 2^32 chunks.
  */
-export function chunkStream(seed: RandomSeed, runIndex: number, chunkIndex: number): Xoshiro128StarStar {
+export function runStream(seed: RandomSeed, runIndex: number): Xoshiro128StarStar {
   const generator = Xoshiro128StarStar.fromSeed(seed);
   for (let run = 0; run < runIndex; run++) generator.longJump();
+  return generator;
+}
+
+/** The stream of one chunk, from its run's start (`runStream`), which it leaves untouched. */
+export function chunkStream(runStart: Xoshiro128StarStar, chunkIndex: number): Xoshiro128StarStar {
+  const generator = runStart.clone();
   for (let chunk = 0; chunk < chunkIndex; chunk++) generator.jump();
   return generator;
 }

@@ -101,7 +101,7 @@ describe('compound loss kernel: insurance terms in contractual order', () => {
     expect(years.ceded[0]).toBe(120);
     expect(years.retained?.[0]).toBe(280);
     expect(years.largestOccurrenceGross?.[0]).toBe(300);
-    expect(years.largestOccurrenceCeded?.[0]).toBe(200);
+    expect(years.largestOccurrenceInsured?.[0]).toBe(200);
   });
 
   it('covers only the business-interruption hours beyond the waiting period, before the retention', () => {

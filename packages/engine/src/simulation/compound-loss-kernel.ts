@@ -80,7 +80,7 @@ export function simulateYears(
     out.ceded[year] = ceded;
     if (out.retained !== null) out.retained[year] = gross - ceded;
     if (out.largestOccurrenceGross !== null) out.largestOccurrenceGross[year] = largestGross;
-    if (out.largestOccurrenceCeded !== null) out.largestOccurrenceCeded[year] = largestCeded;
+    if (out.largestOccurrenceInsured !== null) out.largestOccurrenceInsured[year] = largestCeded;
     if (out.sectionCeded !== null) {
       const scale = insuredBeforePolicy > 0 ? ceded / insuredBeforePolicy : 0;
       for (let sectionIndex = 0; sectionIndex < sections.length; sectionIndex++) {

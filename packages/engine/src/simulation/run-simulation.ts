@@ -1,13 +1,13 @@
 import { summariseLosses, type LossSummary } from '../metrics/loss-metrics.js';
 import type { RandomSeed } from '../random/xoshiro128-star-star.js';
-import { chunkStream, planChunks, type Chunk } from './chunk-plan.js';
+import { chunkStream, planChunks, runStream, type Chunk } from './chunk-plan.js';
 import { simulateYears } from './compound-loss-kernel.js';
 import type { CompiledModel } from './simulation-spec.js';
 import { bytesPerYear, viewYearLosses, type YearLossSelection, type YearLosses } from './year-losses.js';
 
 /** What a run reports about one quantity's distribution across simulated years. */
 export type SummarisedQuantity =
-  'gross' | 'ceded' | 'retained' | 'largestOccurrenceGross' | 'largestOccurrenceCeded';
+  'gross' | 'ceded' | 'retained' | 'largestOccurrenceGross' | 'largestOccurrenceInsured';
 
 export interface SummaryOptions {
   readonly varLevels: readonly number[];
@@ -37,9 +37,11 @@ export function fillChunks(
   out: YearLosses,
 ): number {
   const sectionScratch = new Float64Array(model.sections.length);
+  // The run's long jumps are done once here, not once per chunk.
+  const runStart = runStream(seed, runIndex);
   let occurrences = 0;
   for (const chunk of chunks) {
-    const random = chunkStream(seed, runIndex, chunk.index);
+    const random = chunkStream(runStart, chunk.index);
     occurrences += simulateYears(model, random, out, chunk.firstYear, chunk.yearCount, sectionScratch);
   }
   return occurrences;
@@ -90,7 +92,7 @@ export function selectionFor(
   return {
     retained: quantities.includes('retained'),
     largestOccurrence:
-      quantities.includes('largestOccurrenceGross') || quantities.includes('largestOccurrenceCeded'),
+      quantities.includes('largestOccurrenceGross') || quantities.includes('largestOccurrenceInsured'),
     // With one section, its figures are the policy's: no need to record them twice.
     sections: sectionCount > 1,
   };

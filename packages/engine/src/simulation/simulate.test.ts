@@ -311,6 +311,25 @@ describe('simulate: input errors name the field', () => {
     ['0 iterations', { ...MIXED_SPEC, iterations: 0 }, 'iterations'],
     ['too many iterations', { ...MIXED_SPEC, iterations: 10_000_001 }, 'iterations'],
     [
+      'a misspelt distribution parameter',
+      {
+        ...MIXED_SPEC,
+        sections: [
+          {
+            id: 'x',
+            processes: [
+              {
+                id: 'p',
+                frequency: { kind: 'poisson', rate: 1 },
+                severity: { kind: 'pert', min: 1, mode: 2, max: 3, shap: 9 },
+              },
+            ],
+          },
+        ],
+      },
+      'sections[0].processes[0].severity.shap',
+    ],
+    [
       'a misspelt term',
       { ...MIXED_SPEC, sections: [{ id: 'x', occurenceLimit: 5, processes: [] }] },
       'sections[0].occurenceLimit',

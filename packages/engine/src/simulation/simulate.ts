@@ -16,7 +16,7 @@ export const ALL_QUANTITIES: readonly SummarisedQuantity[] = [
   'ceded',
   'retained',
   'largestOccurrenceGross',
-  'largestOccurrenceCeded',
+  'largestOccurrenceInsured',
 ];
 
 export interface SimulateOptions {
@@ -90,13 +90,16 @@ export async function simulate(spec: unknown, options: SimulateOptions = {}): Pr
         return reply;
       }),
     );
-    for (const reply of replies) if (reply.type === 'filled') occurrences += reply.occurrences;
+    for (const reply of replies) {
+      if (reply.type !== 'filled') throw new Error(`unexpected worker reply '${reply.type}'`);
+      occurrences += reply.occurrences;
+    }
   }
   const summary = summariseYearLosses(model, years, ALL_QUANTITIES, validated.outputs, occurrences);
   return { seed: seedText(seed), iterations, warnings: validated.warnings, years, summary };
 }
 
-export interface SimulateEachOptions extends SimulateOptions {
+export interface SimulateEachOptions extends Omit<SimulateOptions, 'onProgress'> {
   /** Which distributions to summarise per run; fewer means less memory and time. Default: all. */
   readonly quantities?: readonly SummarisedQuantity[];
 }

@@ -5,6 +5,7 @@ import {
   requireNonNegative,
   requirePositive,
   requireProbability,
+  rejectUnknownKeys,
 } from '../engine-input-error.js';
 import type { FrequencyDistribution, SeverityDistribution } from '../distributions/distribution.js';
 import {
@@ -64,9 +65,12 @@ export interface BusinessInterruptionSpec {
 export interface PolicyTermsSpec {
   /** Annual aggregate deductible, taken from the sum of the sections' insured losses; default 0. */
   readonly aggregateDeductible?: number;
-  /** Most the insurer pays in one year across all sections; default unlimited. */
+  /**
+   * Most the policy responds to in one year across all sections, after the aggregate deductible; default
+   * unlimited. The coinsurance share is taken after it, so the insurer pays at most (1 − coinsurance) × this.
+   */
   readonly aggregateLimit?: number;
-  /** The insured's share of every loss the policy pays (coinsurance), 0 to 1; default 0. */
+  /** The insured's share of what the policy responds to (coinsurance), 0 to 1; default 0. Applied last. */
   readonly coinsurance?: number;
 }
 
@@ -134,21 +138,6 @@ function requireObject(value: unknown, field: string): Record<string, unknown> {
     throw new EngineInputError(field, `must be an object (got ${describeValue(value)})`);
   }
   return value as Record<string, unknown>;
-}
-
-/**
- * Refuses fields the engine does not know, so a typo such as `occurenceLimit` is an error rather than a
- * silently unlimited cover. Keys starting with `$` (`$comment`) are annotations and allowed anywhere.
- */
-function rejectUnknownKeys(object: Record<string, unknown>, known: readonly string[], field: string): void {
-  for (const key of Object.keys(object)) {
-    if (!key.startsWith('$') && !known.includes(key)) {
-      throw new EngineInputError(
-        `${field}.${key}`,
-        `is not a known field here (expected one of: ${known.join(', ')})`,
-      );
-    }
-  }
 }
 
 function requireArray(value: unknown, field: string, minimumLength: number): readonly unknown[] {

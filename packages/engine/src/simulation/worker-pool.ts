@@ -23,10 +23,13 @@ function workerEntry(): URL {
 /**
  * A fixed set of worker threads, reused across runs (a worker costs ~100 ms to start). Jobs queue and go to
  * the next idle worker. Sized by `os.availableParallelism()` unless told otherwise.
+ *
+ * Every job settles: a worker that dies rejects its job and is replaced; `close()` rejects whatever is
+ * still queued or running.
  */
 export class SimulationWorkerPool {
   readonly size: number;
-  readonly #workers: PoolWorker[] = [];
+  #workers: PoolWorker[] = [];
   readonly #queue: QueuedJob[] = [];
   #closed = false;
 
@@ -47,17 +50,34 @@ export class SimulationWorkerPool {
       finished?.resolve(reply);
       this.#dispatch();
     });
-    entry.worker.on('error', (error) => {
+    const fail = (error: Error): void => {
       const failed = entry.current;
       entry.current = undefined;
       failed?.reject(error);
+      this.#replace(entry);
+    };
+    entry.worker.on('error', fail);
+    entry.worker.on('messageerror', fail);
+    entry.worker.on('exit', (code) => {
+      // A worker only exits on its own when something went badly wrong (terminate() comes from close()).
+      if (!this.#closed)
+        fail(new Error(`a simulation worker stopped unexpectedly (exit code ${String(code)})`));
     });
     // An idle worker must not keep a process alive; a busy one must (see #dispatch).
     entry.worker.unref();
     return entry;
   }
 
+  #replace(dead: PoolWorker): void {
+    if (this.#closed || !this.#workers.includes(dead)) return;
+    this.#workers = this.#workers.filter((entry) => entry !== dead);
+    void dead.worker.terminate();
+    this.#workers.push(this.#startWorker());
+    this.#dispatch();
+  }
+
   #dispatch(): void {
+    if (this.#closed) return;
     for (const entry of this.#workers) {
       if (entry.current !== undefined) continue;
       const next = this.#queue.shift();
@@ -68,7 +88,7 @@ export class SimulationWorkerPool {
     }
   }
 
-  /** Runs one job on the next idle worker; rejects if the job failed or the worker died. */
+  /** Runs one job on the next idle worker; rejects if the job failed, its worker died or the pool closed. */
   async run(job: WorkerJob): Promise<WorkerReply> {
     if (this.#closed) throw new Error('the simulation worker pool is closed');
     const reply = await new Promise<WorkerReply>((resolve, reject) => {
@@ -79,8 +99,16 @@ export class SimulationWorkerPool {
     return reply;
   }
 
+  /** Stops every worker. Jobs still queued or running are rejected. */
   async close(): Promise<void> {
+    if (this.#closed) return;
     this.#closed = true;
+    const closedError = new Error('the simulation worker pool was closed before the job finished');
+    for (const queued of this.#queue.splice(0)) queued.reject(closedError);
+    for (const entry of this.#workers) {
+      entry.current?.reject(closedError);
+      entry.current = undefined;
+    }
     await Promise.all(this.#workers.map((entry) => entry.worker.terminate()));
   }
 }

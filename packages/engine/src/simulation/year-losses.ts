@@ -12,7 +12,7 @@ export interface YearLosses {
   /** The largest single occurrence's gross loss in the year (the OEP view). */
   readonly largestOccurrenceGross: Float64Array | null;
   /** The largest single occurrence's insured loss after its occurrence terms (before annual terms). */
-  readonly largestOccurrenceCeded: Float64Array | null;
+  readonly largestOccurrenceInsured: Float64Array | null;
   /** Per section, in model order; null when not recorded. */
   readonly sectionGross: readonly Float64Array[] | null;
   /** Per section: its share of the year's ceded loss (annual terms allocated pro rata). */
@@ -57,7 +57,7 @@ export function viewYearLosses(
   const ceded = next();
   const retained = selection.retained ? next() : null;
   const largestOccurrenceGross = selection.largestOccurrence ? next() : null;
-  const largestOccurrenceCeded = selection.largestOccurrence ? next() : null;
+  const largestOccurrenceInsured = selection.largestOccurrence ? next() : null;
   const sectionGross = selection.sections ? Array.from({ length: sectionCount }, next) : null;
   const sectionCeded = selection.sections ? Array.from({ length: sectionCount }, next) : null;
   return {
@@ -65,7 +65,7 @@ export function viewYearLosses(
     ceded,
     retained,
     largestOccurrenceGross,
-    largestOccurrenceCeded,
+    largestOccurrenceInsured,
     sectionGross,
     sectionCeded,
   };

@@ -78,7 +78,7 @@ describe('createFrequency validation names the field', () => {
       /^unknown distribution 'binomial'; expected one of 'poisson', 'negative_binomial', 'bernoulli'$/,
     ],
     ['a numeric kind', { kind: 3 }, `${FIELD}.kind`, /unknown distribution 3;/],
-    ['an array', [], FIELD, /must be a frequency object with a kind \(got object\)/],
+    ['an array', [], FIELD, /must be a frequency object with a kind \(got a list\)/],
   ])('rejects %s', (_description, spec, field, reason) => {
     expectInputError(spec, field, reason);
   });

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { rejectUnknownKeys } from '../../engine-input-error.js';
 import type { FrequencyDistribution } from '../distribution.js';
 import { requireKnownKind } from '../distribution-kind.js';
 import { createBernoulli, type BernoulliParameters } from './bernoulli.js';
@@ -40,8 +41,16 @@ export const FREQUENCY_KINDS: readonly FrequencySpec['kind'][] = [
  *
  * @throws EngineInputError naming `${field}.kind` for an unknown kind, or the parameter that is invalid.
  */
+/** The fields each kind takes; anything else in a spec is refused (a misspelt `rat` must not pass). */
+const FREQUENCY_FIELDS: Readonly<Record<FrequencySpec['kind'], readonly string[]>> = {
+  poisson: ['kind', 'rate'],
+  negative_binomial: ['kind', 'rate', 'dispersion'],
+  bernoulli: ['kind', 'probability'],
+};
+
 export function createFrequency(spec: FrequencySpec, field: string): FrequencyDistribution {
   requireKnownKind(spec, field, FREQUENCY_KINDS, 'frequency');
+  rejectUnknownKeys(spec, FREQUENCY_FIELDS[spec.kind], field);
   switch (spec.kind) {
     case 'poisson':
       return createPoisson(spec, field);

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { rejectUnknownKeys } from '../../engine-input-error.js';
 import type { SeverityDistribution } from '../distribution.js';
 import { requireKnownKind } from '../distribution-kind.js';
 import { createEmpirical, type EmpiricalParameters } from './empirical.js';
@@ -72,8 +73,18 @@ export interface SeverityWithWarnings {
  *
  * @throws EngineInputError naming `${field}.kind` for an unknown kind, or the parameter that is invalid.
  */
+/** The fields each kind takes; anything else in a spec is refused (a misspelt `shap` must not pass). */
+const SEVERITY_FIELDS: Readonly<Record<SeveritySpec['kind'], readonly string[]>> = {
+  lognormal: ['kind', 'mu', 'sigma'],
+  lognormal_interval: ['kind', 'low', 'high'],
+  pert: ['kind', 'min', 'mode', 'max', 'shape'],
+  spliced_lognormal_gpd: ['kind', 'mu', 'sigma', 'threshold', 'tailShape', 'tailScale'],
+  empirical: ['kind', 'values'],
+};
+
 export function createSeverity(spec: SeveritySpec, field: string): SeverityWithWarnings {
   requireKnownKind(spec, field, SEVERITY_KINDS, 'severity');
+  rejectUnknownKeys(spec, SEVERITY_FIELDS[spec.kind], field);
   switch (spec.kind) {
     case 'lognormal':
       return { distribution: createLognormal(spec, field), warnings: [] };
