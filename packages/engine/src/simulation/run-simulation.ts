@@ -1,4 +1,4 @@
-import { summariseLosses, type LossSummary } from '../metrics/loss-metrics.js';
+import { summariseLosses, type LossSummary, type LossSummaryOptions } from '../metrics/loss-metrics.js';
 import type { RandomSeed } from '../random/xoshiro128-star-star.js';
 import { chunkStream, planChunks, runStream, type Chunk } from './chunk-plan.js';
 import { simulateYears } from './compound-loss-kernel.js';
@@ -9,11 +9,7 @@ import { bytesPerYear, viewYearLosses, type YearLossSelection, type YearLosses }
 export type SummarisedQuantity =
   'gross' | 'ceded' | 'retained' | 'largestOccurrenceGross' | 'largestOccurrenceInsured';
 
-export interface SummaryOptions {
-  readonly varLevels: readonly number[];
-  readonly returnPeriods: readonly number[];
-  readonly exceedanceThresholds: readonly number[];
-}
+export type SummaryOptions = LossSummaryOptions;
 
 export interface SectionContribution {
   readonly id: string;

@@ -245,6 +245,11 @@ describe('simulate: reproducibility on any number of workers', () => {
   });
 });
 
+/** A valid spec whose only process has the given frequency and severity (which may be invalid). */
+function singleProcess(frequency: unknown, severity: unknown): unknown {
+  return { ...MIXED_SPEC, sections: [{ id: 'x', processes: [{ id: 'p', frequency, severity }] }] };
+}
+
 describe('simulate: input errors name the field', () => {
   const cases: [string, unknown, string][] = [
     ['a negative rate', poissonLognormal(-1, 10, 1), 'sections[0].processes[0].frequency.rate'],
@@ -253,80 +258,24 @@ describe('simulate: input errors name the field', () => {
     ['Infinity', poissonLognormal(1, Number.POSITIVE_INFINITY, 1), 'sections[0].processes[0].severity.mu'],
     [
       'low ≥ high',
-      {
-        ...MIXED_SPEC,
-        sections: [
-          {
-            id: 'x',
-            processes: [
-              {
-                id: 'p',
-                frequency: { kind: 'poisson', rate: 1 },
-                severity: { kind: 'lognormal_interval', low: 5, high: 5 },
-              },
-            ],
-          },
-        ],
-      },
+      singleProcess({ kind: 'poisson', rate: 1 }, { kind: 'lognormal_interval', low: 5, high: 5 }),
       'sections[0].processes[0].severity',
     ],
     [
       'an unknown distribution',
-      {
-        ...MIXED_SPEC,
-        sections: [
-          {
-            id: 'x',
-            processes: [
-              {
-                id: 'p',
-                frequency: { kind: 'weibull', rate: 1 },
-                severity: { kind: 'lognormal', mu: 1, sigma: 1 },
-              },
-            ],
-          },
-        ],
-      },
+      singleProcess({ kind: 'weibull', rate: 1 }, { kind: 'lognormal', mu: 1, sigma: 1 }),
       'sections[0].processes[0].frequency.kind',
     ],
     [
       'a probability above 1',
-      {
-        ...MIXED_SPEC,
-        sections: [
-          {
-            id: 'x',
-            processes: [
-              {
-                id: 'p',
-                frequency: { kind: 'bernoulli', probability: 1.5 },
-                severity: { kind: 'lognormal', mu: 1, sigma: 1 },
-              },
-            ],
-          },
-        ],
-      },
+      singleProcess({ kind: 'bernoulli', probability: 1.5 }, { kind: 'lognormal', mu: 1, sigma: 1 }),
       'sections[0].processes[0].frequency.probability',
     ],
     ['0 iterations', { ...MIXED_SPEC, iterations: 0 }, 'iterations'],
     ['too many iterations', { ...MIXED_SPEC, iterations: 10_000_001 }, 'iterations'],
     [
       'a misspelt distribution parameter',
-      {
-        ...MIXED_SPEC,
-        sections: [
-          {
-            id: 'x',
-            processes: [
-              {
-                id: 'p',
-                frequency: { kind: 'poisson', rate: 1 },
-                severity: { kind: 'pert', min: 1, mode: 2, max: 3, shap: 9 },
-              },
-            ],
-          },
-        ],
-      },
+      singleProcess({ kind: 'poisson', rate: 1 }, { kind: 'pert', min: 1, mode: 2, max: 3, shap: 9 }),
       'sections[0].processes[0].severity.shap',
     ],
     [
