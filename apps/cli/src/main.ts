@@ -4,6 +4,15 @@ import { runCli } from './program.js';
 
 const stopSignals = ['SIGINT', 'SIGTERM'] as const;
 
+// A reader that stops early (`carapace simulate … --csv | head`) closes the pipe: that is the reader's
+// choice, not a failure, so exit quietly instead of dying on EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 const exitCode = await runCli(
   process.argv,
   {
