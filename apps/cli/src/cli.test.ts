@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,11 +7,11 @@ import { Organisation, OrganisationPage, Readiness } from '@carapace/contracts';
 import { DEMO_ORGANISATIONS } from '@carapace/domain';
 import { createScratchPostgresDatabase, holdMigrationLock } from '@carapace/store/testing';
 import {
-  CLI_ENTRY,
+  EXAMPLE_SIMULATION,
   assertCliBuilt,
-  cleanEnvironment,
   runCarapace,
   serveCarapace,
+  spawnCarapace,
   type CompletedRun,
 } from './testing/carapace-process.js';
 
@@ -142,20 +141,10 @@ describe('carapace command line', () => {
 });
 
 describe('carapace simulate', () => {
-  const example = join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    'docs',
-    'examples',
-    'sme-cyber-simulation.json',
-  );
-
   it('simulates the documented example, prints a summary and writes JSON metrics', async () => {
     const out = join(workDirectory, 'results.json');
     const run = await runCarapace(
-      ['simulate', example, '--iterations', '30000', '--seed', '42', '--out', out],
+      ['simulate', EXAMPLE_SIMULATION, '--iterations', '30000', '--seed', '42', '--out', out],
       {},
     );
     expect(run.code, run.stderr).toBe(0);
@@ -183,11 +172,11 @@ describe('carapace simulate', () => {
   });
 
   it('prints CSV to stdout, identical for the same seed', async () => {
-    const first = await runCarapace(['simulate', example, '-n', '10000', '--csv'], {});
+    const first = await runCarapace(['simulate', EXAMPLE_SIMULATION, '-n', '10000', '--csv'], {});
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout.split('\n')[0]).toBe('quantity,metric,parameter,value');
     expect(first.stdout).toMatch(/^gross,return_period_loss,100,[\d.e+]+$/m);
-    const second = await runCarapace(['simulate', example, '-n', '10000', '--csv'], {});
+    const second = await runCarapace(['simulate', EXAMPLE_SIMULATION, '-n', '10000', '--csv'], {});
     expect(second.stdout).toBe(first.stdout);
   });
 
@@ -225,7 +214,7 @@ describe('carapace simulate', () => {
       /cannot read .*missing\.json \(ENOENT\)/,
     );
     expectOneLineFailure(
-      await runCarapace(['simulate', example, '--iterations', '0'], {}),
+      await runCarapace(['simulate', EXAMPLE_SIMULATION, '--iterations', '0'], {}),
       2,
       /expected a whole number/,
     );
@@ -278,10 +267,7 @@ describe('carapace serve', () => {
     const migrationLock = await holdMigrationLock(database.url);
     let lockHeld = true;
     try {
-      const child = spawn(process.execPath, [CLI_ENTRY, 'serve', '--demo-data'], {
-        env: cleanEnvironment({ PORT: '0', DATABASE_URL: database.url }),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawnCarapace(['serve', '--demo-data'], { PORT: '0', DATABASE_URL: database.url });
       let stdout = '';
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { CLI_ENTRY, assertCliBuilt, cleanEnvironment } from './testing/carapace-process.js';
+import { EXAMPLE_SIMULATION, assertCliBuilt, spawnCarapace } from './testing/carapace-process.js';
 
 // Bug: `carapace simulate … | head` died with an unhandled EPIPE and a stack trace once head exited.
 
@@ -10,19 +8,7 @@ beforeAll(() => {
 });
 
 it('exits quietly when its reader closes the pipe early', async () => {
-  const example = join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    'docs',
-    'examples',
-    'sme-cyber-simulation.json',
-  );
-  const child = spawn(process.execPath, [CLI_ENTRY, 'simulate', example, '-n', '20000'], {
-    env: cleanEnvironment({}),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnCarapace(['simulate', EXAMPLE_SIMULATION, '-n', '20000'], {});
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

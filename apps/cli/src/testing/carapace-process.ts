@@ -1,9 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI, exactly as a user runs it. `npm test` builds before testing. */
 export const CLI_ENTRY = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+/** The documented example input of `carapace simulate`. */
+export const EXAMPLE_SIMULATION = fileURLToPath(
+  new URL('../../../../docs/examples/sme-cyber-simulation.json', import.meta.url),
+);
 
 export function assertCliBuilt(): void {
   if (!existsSync(CLI_ENTRY)) {
@@ -28,16 +34,23 @@ export interface CompletedRun {
   readonly stderr: string;
 }
 
+/** Starts the built CLI with a clean environment plus `env`, stdout and stderr piped. */
+export function spawnCarapace(
+  args: readonly string[],
+  env: Record<string, string>,
+): ChildProcessByStdio<null, Readable, Readable> {
+  return spawn(process.execPath, [CLI_ENTRY, ...args], {
+    env: cleanEnvironment(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 export function runCarapace(
   args: readonly string[],
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<CompletedRun> {
-  const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
-    env: cleanEnvironment(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return completion(child, timeoutMs);
+  return completion(spawnCarapace(args, env), timeoutMs);
 }
 
 function completion(child: ChildProcess, timeoutMs: number): Promise<CompletedRun> {
@@ -71,10 +84,7 @@ export function serveCarapace(
   env: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<ServingCarapace> {
-  const child = spawn(process.execPath, [CLI_ENTRY, 'serve', ...args], {
-    env: cleanEnvironment({ PORT: '0', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnCarapace(['serve', ...args], { PORT: '0', ...env });
   const finished = completion(child, timeoutMs * 4);
   let stdout = '';
   let stderr = '';
