@@ -8,3 +8,4 @@ export {
   OrganisationIdParams,
   CreateOrganisationRequest,
 } from './organisations.js';
+export * from './underwriting.js';

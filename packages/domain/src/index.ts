@@ -42,3 +42,7 @@ export {
 } from './platform/platform-settings-repository.js';
 export { DEMO_ORGANISATIONS } from './demo/demo-organisations.js';
 export { seedDemoData, type SeedDemoDataOutcome } from './demo/seed-demo-data.js';
+export type { LocalisedText, Language } from './shared/localised-text.js';
+export { LANGUAGES } from './shared/localised-text.js';
+export { moneyToMajorUnits, moneyFromMajorUnits } from './shared/money.js';
+export * from './underwriting/index.js';

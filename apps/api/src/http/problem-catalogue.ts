@@ -33,6 +33,41 @@ export const PROBLEM_CATALOGUE = {
     title: 'The unified social credit code is not valid',
     titleZh: '统一社会信用代码无效',
   },
+  risk_profile_invalid: {
+    status: 422,
+    title: 'The company profile is not valid',
+    titleZh: '企业风险信息不符合要求',
+  },
+  coverage_option_invalid: {
+    status: 422,
+    title: 'The coverage option is not offered by the product',
+    titleZh: '所选保障方案不在产品可选范围内',
+  },
+  product_not_found: { status: 404, title: 'Product not found', titleZh: '产品不存在' },
+  submission_not_found: { status: 404, title: 'Submission not found', titleZh: '投保申请不存在' },
+  quote_not_found: { status: 404, title: 'Quote not found', titleZh: '报价不存在' },
+  policy_not_found: { status: 404, title: 'Policy not found', titleZh: '保单不存在' },
+  transition_not_allowed: {
+    status: 409,
+    title: 'This step is not allowed in the current state',
+    titleZh: '当前状态下不允许此操作',
+  },
+  quote_expired: { status: 409, title: 'The quote has expired', titleZh: '报价已过期' },
+  contingencies_outstanding: {
+    status: 409,
+    title: 'Bind contingencies are still outstanding',
+    titleZh: '仍有未满足的出单前提条件',
+  },
+  contingency_unknown: {
+    status: 422,
+    title: 'The quote has no such contingency',
+    titleZh: '报价中没有该前提条件',
+  },
+  inception_date_invalid: {
+    status: 422,
+    title: 'The inception date is not allowed',
+    titleZh: '起保日期不符合要求',
+  },
   shutting_down: { status: 503, title: 'The server is shutting down', titleZh: '服务正在停止' },
   internal_error: { status: 500, title: 'Something went wrong on our side', titleZh: '服务内部错误' },
 } as const satisfies Record<string, { status: number; title: string; titleZh: string }>;

@@ -1,10 +1,12 @@
 import type { OrganisationRepository } from '../organisations/organisation-repository.js';
+import type { UnderwritingRepository } from '../underwriting/underwriting-repository.js';
 import type { PlatformSettingsRepository } from './platform-settings-repository.js';
 
 /** Every repository, bound to one database transaction. */
 export interface Repositories {
   readonly organisations: OrganisationRepository;
   readonly platformSettings: PlatformSettingsRepository;
+  readonly underwriting: UnderwritingRepository;
 }
 
 /**

@@ -8,6 +8,17 @@ export const DOMAIN_ERROR_CODES = [
   'organisation_exists',
   'organisation_name_invalid',
   'credit_code_invalid',
+  'risk_profile_invalid',
+  'coverage_option_invalid',
+  'product_not_found',
+  'submission_not_found',
+  'quote_not_found',
+  'policy_not_found',
+  'transition_not_allowed',
+  'quote_expired',
+  'contingencies_outstanding',
+  'contingency_unknown',
+  'inception_date_invalid',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

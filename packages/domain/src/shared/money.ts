@@ -125,3 +125,18 @@ export function formatMoneyDecimal(amount: Money): string {
   const fraction = digits > 0 ? `.${magnitude.slice(-digits)}` : '';
   return `${amount.minor < 0 ? '-' : ''}${whole}${fraction}`;
 }
+
+/**
+ * The amount in major units as a float, for the simulation engine (simulated losses are float64). Never use
+ * the result as money again without `moneyFromMajorUnits`, which rounds back to whole minor units.
+ */
+export function moneyToMajorUnits(amount: Money): number {
+  return amount.minor / 10 ** minorUnitDigits(amount.currency);
+}
+
+/** A float amount in major units (e.g. a simulated mean) rounded half away from zero to whole minor units. */
+export function moneyFromMajorUnits(major: number, currency: CurrencyCode = DEFAULT_CURRENCY): Money {
+  if (!Number.isFinite(major)) throw new RangeError(`amount must be finite (got ${String(major)})`);
+  const scaled = major * 10 ** minorUnitDigits(currency);
+  return money(Math.sign(scaled) * Math.round(Math.abs(scaled)), currency);
+}

@@ -1,0 +1,106 @@
+import { NotFoundError, RuleViolationError } from '../shared/domain-error.js';
+import type { Repositories } from '../platform/unit-of-work.js';
+import { resolvePricingContext } from './assess-risk.js';
+import type { RiskProfile } from './risk-profile.js';
+import type { Submission } from './underwriting-records.js';
+import type { LifecycleServices } from './underwriting-services.js';
+
+/**
+ * Submission use cases: a company (or its broker) drafts an application for a product, may correct it while
+ * it is a draft, and submits it for quoting. Submitted profiles are frozen: quotes are priced from them.
+ */
+
+export interface NewSubmission {
+  readonly organisationId: string;
+  readonly productId: string;
+  readonly productVersion?: string;
+  readonly profile: RiskProfile;
+}
+
+export async function requireSubmission(
+  repositories: Repositories,
+  id: string,
+  forUpdate = false,
+): Promise<Submission> {
+  const submission = await repositories.underwriting.findSubmission(id, { forUpdate });
+  if (submission === undefined) throw new NotFoundError('submission_not_found', `no submission ${id}`);
+  return submission;
+}
+
+export async function createSubmission(services: LifecycleServices, request: NewSubmission): Promise<Submission> {
+  // Validates the profile and finds the product version now, so a draft never names a product that is not there.
+  const { product } = resolvePricingContext(services.catalogue, {
+    productId: request.productId,
+    ...(request.productVersion === undefined ? {} : { productVersion: request.productVersion }),
+    profile: request.profile,
+  });
+  return services.unitOfWork.run(async (repositories) => {
+    const organisation = await repositories.organisations.findById(request.organisationId);
+    if (organisation === undefined) {
+      throw new NotFoundError('organisation_not_found', `no organisation ${request.organisationId}`);
+    }
+    if (organisation.kind !== 'insured') {
+      throw new RuleViolationError(
+        'risk_profile_invalid',
+        `a submission is made for an insured company; ${organisation.nameZh} is registered as a ${organisation.kind}`,
+        'organisationId',
+      );
+    }
+    return repositories.underwriting.insertSubmission({
+      organisationId: organisation.id,
+      productId: product.id,
+      productVersion: product.version,
+      status: 'draft',
+      profile: request.profile,
+      submittedAt: null,
+    });
+  });
+}
+
+export async function getSubmission(services: Pick<LifecycleServices, 'unitOfWork'>, id: string): Promise<Submission> {
+  return services.unitOfWork.run((repositories) => requireSubmission(repositories, id));
+}
+
+function requireDraft(submission: Submission, step: string): void {
+  if (submission.status !== 'draft') {
+    throw new RuleViolationError(
+      'transition_not_allowed',
+      `cannot ${step} a submission that is ${submission.status} (only a draft)`,
+      'status',
+    );
+  }
+}
+
+export async function updateSubmissionProfile(
+  services: LifecycleServices,
+  id: string,
+  profile: RiskProfile,
+): Promise<Submission> {
+  return services.unitOfWork.run(async (repositories) => {
+    const submission = await requireSubmission(repositories, id, true);
+    requireDraft(submission, 'change');
+    resolvePricingContext(services.catalogue, {
+      productId: submission.productId,
+      productVersion: submission.productVersion,
+      profile,
+    });
+    return repositories.underwriting.updateSubmission(id, {
+      profile,
+      status: 'draft',
+      submittedAt: null,
+    });
+  });
+}
+
+export async function submitSubmission(services: LifecycleServices, id: string): Promise<Submission> {
+  return services.unitOfWork.run(async (repositories) => {
+    const submission = await requireSubmission(repositories, id, true);
+    requireDraft(submission, 'submit');
+    return repositories.underwriting.updateSubmission(id, {
+      profile: submission.profile,
+      status: 'submitted',
+      submittedAt: services.now(),
+    });
+  });
+}
+
