@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { UnitOfWork } from '@carapace/domain';
+import type { LossSimulator, ProductCatalogue, UnitOfWork } from '@carapace/domain';
 import type { DatabaseHandle } from '@carapace/store';
 import type { ApiEnv } from './http/api-env.js';
 import { PROBLEM_CATALOGUE, isProblemCode } from './http/problem-catalogue.js';
@@ -12,6 +12,7 @@ import type { Logger } from './logger.js';
 import { renderApiReferencePage } from './routes/api-reference-page.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
+import { underwritingRoutes } from './routes/underwriting-routes.js';
 
 export interface ApiDependencies {
   readonly database: DatabaseHandle;
@@ -23,6 +24,8 @@ export interface ApiDependencies {
   readonly webRoot: string | null;
   readonly isShuttingDown: () => boolean;
   readonly clock?: () => Date;
+  readonly catalogue: ProductCatalogue;
+  readonly simulate: LossSimulator;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -109,6 +112,15 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
     }),
   );
   app.route('/', organisationRoutes(dependencies.unitOfWork));
+  app.route(
+    '/',
+    underwritingRoutes({
+      unitOfWork: dependencies.unitOfWork,
+      catalogue: dependencies.catalogue,
+      simulate: dependencies.simulate,
+      now: clock,
+    }),
+  );
 
   const openApiConfig = {
     openapi: '3.1.0',

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, ENVIRONMENT_VARIABLES, loadConfig, type ConfigSources } from './config.js';
 
 function sources(env: Record<string, string>): ConfigSources {
-  return { env, workingDirectory: '/srv/carapace', isTty: false, defaultWebRoot: '/opt/carapace/web' };
+  return {
+    env,
+    workingDirectory: '/srv/carapace',
+    isTty: false,
+    defaultWebRoot: '/opt/carapace/web',
+    defaultCatalogueDir: '/opt/carapace/catalogue',
+    defaultSimulationWorkers: 2,
+  };
 }
 
 describe('configuration', () => {
@@ -18,6 +25,8 @@ describe('configuration', () => {
       prettyLogs: false,
       webRoot: '/opt/carapace/web',
       shutdownTimeoutMs: 10_000,
+      catalogueDir: '/opt/carapace/catalogue',
+      simulationWorkers: 2,
     });
   });
 

@@ -16,6 +16,10 @@ export interface PlatformConfig {
   readonly webRoot: string;
   /** How long in-flight requests may take to finish after a shutdown signal. */
   readonly shutdownTimeoutMs: number;
+  /** Directory of product and rate-plan files. */
+  readonly catalogueDir: string;
+  /** Worker threads for loss simulations. */
+  readonly simulationWorkers: number;
 }
 
 /** A configuration value is missing or malformed; the message names the variable and what it expects. */
@@ -73,6 +77,17 @@ export const ENVIRONMENT_VARIABLES = [
     default: '`10000`',
     meaning: 'Grace period for in-flight requests after SIGINT/SIGTERM before connections are closed.',
   },
+  {
+    name: 'CARAPACE_CATALOGUE_DIR',
+    default: '`catalogue`',
+    meaning:
+      'Directory of product and rate-plan files (`products/<id>/<version>.json`, `rate-plans/<id>/<version>.json`), validated at start.',
+  },
+  {
+    name: 'CARAPACE_SIMULATION_WORKERS',
+    default: 'CPU count',
+    meaning: 'Worker threads that run loss simulations (1–64); the default is `os.availableParallelism()`.',
+  },
 ] as const;
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -112,12 +127,21 @@ function readDatabaseTarget(env: Environment, workingDirectory: string): Databas
   };
 }
 
+function readDirectory(env: Environment, name: string, workingDirectory: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? fallback : resolve(workingDirectory, value);
+}
+
 export interface ConfigSources {
   readonly env: Environment;
   readonly workingDirectory: string;
   readonly isTty: boolean;
   /** Where the built web UI is when CARAPACE_WEB_ROOT is unset. */
   readonly defaultWebRoot: string;
+  /** Where the product catalogue is when CARAPACE_CATALOGUE_DIR is unset. */
+  readonly defaultCatalogueDir: string;
+  /** Simulation workers when CARAPACE_SIMULATION_WORKERS is unset. */
+  readonly defaultSimulationWorkers: number;
 }
 
 export function loadConfig(sources: ConfigSources): PlatformConfig {
@@ -143,5 +167,13 @@ export function loadConfig(sources: ConfigSources): PlatformConfig {
         ? sources.defaultWebRoot
         : resolve(sources.workingDirectory, webRoot),
     shutdownTimeoutMs: readInteger(env, 'CARAPACE_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    catalogueDir: readDirectory(env, 'CARAPACE_CATALOGUE_DIR', sources.workingDirectory, sources.defaultCatalogueDir),
+    simulationWorkers: readInteger(
+      env,
+      'CARAPACE_SIMULATION_WORKERS',
+      Math.min(64, Math.max(1, sources.defaultSimulationWorkers)),
+      1,
+      64,
+    ),
   };
 }

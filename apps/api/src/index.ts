@@ -15,8 +15,11 @@ export {
   openConfiguredDatabase,
   loadDemoData,
   DEFAULT_WEB_ROOT,
+  DEFAULT_CATALOGUE_DIR,
   type RunningPlatform,
   type StartOptions,
 } from './platform.js';
 export { CARAPACE_VERSION } from './version.js';
+export { loadProductCatalogue } from './underwriting/load-product-catalogue.js';
+export * from './underwriting/underwriting-wire-format.js';
 export { PROBLEM_CATALOGUE, type ProblemCode } from './http/problem-catalogue.js';

@@ -1,14 +1,25 @@
 import { fileURLToPath } from 'node:url';
-import { seedDemoData, type SeedDemoDataOutcome } from '@carapace/domain';
+import { SimulationWorkerPool } from '@carapace/engine';
+import {
+  createLossSimulator,
+  seedDemoData,
+  seedDemoUnderwriting,
+  type LifecycleServices,
+  type SeedDemoDataOutcome,
+} from '@carapace/domain';
 import { createUnitOfWork, migrateToLatest, openDatabase, type DatabaseHandle } from '@carapace/store';
 import { buildApp } from './app.js';
 import type { PlatformConfig } from './config.js';
 import { listen } from './http-server.js';
 import type { Logger } from './logger.js';
+import { loadProductCatalogue } from './underwriting/load-product-catalogue.js';
 import { CARAPACE_VERSION } from './version.js';
 
 /** Where `npm run build` puts the web UI, relative to this file in src/ or dist/. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** The product catalogue shipped in the repository, relative to this file in src/ or dist/. */
+export const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL('../../../catalogue', import.meta.url));
 
 export interface RunningPlatform {
   readonly url: string;
@@ -35,12 +46,24 @@ export async function openConfiguredDatabase(
   return database;
 }
 
-export async function loadDemoData(database: DatabaseHandle, logger: Logger): Promise<SeedDemoDataOutcome> {
-  const outcome = await seedDemoData(createUnitOfWork(database.db), new Date());
+export async function loadDemoData(
+  database: DatabaseHandle,
+  logger: Logger,
+  underwriting: Pick<LifecycleServices, 'catalogue' | 'simulate'>,
+): Promise<SeedDemoDataOutcome> {
+  const unitOfWork = createUnitOfWork(database.db);
+  const outcome = await seedDemoData(unitOfWork, new Date());
   if (outcome.kind === 'loaded') {
     logger.info({ organisations: outcome.organisationsAdded }, 'demo data loaded');
   } else {
     logger.info({ loadedAt: outcome.loadedAt }, 'demo data was already loaded');
+  }
+  const lifecycle = await seedDemoUnderwriting({ ...underwriting, unitOfWork, now: () => new Date() });
+  if (lifecycle.kind === 'loaded') {
+    logger.info(
+      { submissions: lifecycle.submissions, quotes: lifecycle.quotes, policies: lifecycle.policies },
+      'demo underwriting data loaded',
+    );
   }
   return outcome;
 }
@@ -51,15 +74,19 @@ export async function startPlatform(
   logger: Logger,
   options: StartOptions,
 ): Promise<RunningPlatform> {
+  // A broken product file stops start-up before anything is opened.
+  const catalogue = await loadProductCatalogue(config.catalogueDir);
   const database = await openConfiguredDatabase(config, logger);
+  const pool = new SimulationWorkerPool(config.simulationWorkers);
   let shuttingDown = false;
   try {
     const migrations = await migrateToLatest(database.db);
     if (migrations.executed.length > 0) {
       logger.info({ migrations: migrations.executed }, 'migrations applied');
     }
+    const simulateLosses = createLossSimulator(pool);
     if (options.loadDemoData) {
-      await loadDemoData(database, logger);
+      await loadDemoData(database, logger, { catalogue, simulate: simulateLosses });
     }
     const app = buildApp({
       database,
@@ -69,6 +96,8 @@ export async function startPlatform(
       startedAt: new Date(),
       webRoot: config.webRoot,
       isShuttingDown: () => shuttingDown,
+      catalogue,
+      simulate: simulateLosses,
     });
     const server = await listen(app, config.host, config.port, (error) => {
       logger.error({ err: error }, 'HTTP server error');
@@ -81,11 +110,13 @@ export async function startPlatform(
         try {
           await server.close(config.shutdownTimeoutMs);
         } finally {
+          await pool.close();
           await database.close();
         }
       },
     };
   } catch (error) {
+    await pool.close();
     await database.close();
     throw error;
   }

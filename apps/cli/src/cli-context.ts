@@ -1,4 +1,8 @@
-import { DEFAULT_WEB_ROOT, createLogger, loadConfig, type Logger, type PlatformConfig } from '@carapace/api';
+import { availableParallelism } from 'node:os';
+import {
+  DEFAULT_CATALOGUE_DIR,
+  DEFAULT_WEB_ROOT,
+  createLogger, loadConfig, type Logger, type PlatformConfig } from '@carapace/api';
 
 /** What every command needs from the outside world; tests and main.ts supply it. */
 export interface CliIo {
@@ -31,6 +35,8 @@ export function configFrom(io: CliIo, overrides: ConfigOverrides = {}): Platform
     workingDirectory: io.workingDirectory,
     isTty: io.isTty,
     defaultWebRoot: DEFAULT_WEB_ROOT,
+    defaultCatalogueDir: DEFAULT_CATALOGUE_DIR,
+    defaultSimulationWorkers: availableParallelism(),
   });
 }
 

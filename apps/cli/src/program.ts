@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { CARAPACE_VERSION, ConfigError, ServerStartError } from '@carapace/api';
+import { CatalogueFileError, DomainError } from '@carapace/domain';
 import { DatabaseUnavailableError, MigrationError } from '@carapace/store';
 import type { CliIo } from './cli-context.js';
+import { registerAssessCommand } from './commands/assess-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
+import { CliInputError } from './json-input-file.js';
 import { registerSeedDemoCommand } from './commands/seed-demo-command.js';
 import { SimulationInputError, registerSimulateCommand } from './commands/simulate-command.js';
 import { registerServeCommand, type ServeSignals } from './commands/serve-command.js';
@@ -18,6 +21,9 @@ const EXPECTED_FAILURES = [
   MigrationError,
   ServerStartError,
   SimulationInputError,
+  CliInputError,
+  CatalogueFileError,
+  DomainError,
 ];
 
 export function buildProgram(io: CliIo, signals: ServeSignals): Command {
@@ -41,6 +47,7 @@ export function buildProgram(io: CliIo, signals: ServeSignals): Command {
   registerMigrateCommand(program, io);
   registerSeedDemoCommand(program, io);
   registerSimulateCommand(program, io);
+  registerAssessCommand(program, io);
   registerVersionCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride();

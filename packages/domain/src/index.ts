@@ -42,6 +42,8 @@ export {
 } from './platform/platform-settings-repository.js';
 export { DEMO_ORGANISATIONS } from './demo/demo-organisations.js';
 export { seedDemoData, type SeedDemoDataOutcome } from './demo/seed-demo-data.js';
+export { DEMO_COMPANIES, type DemoCompany } from './demo/demo-companies.js';
+export { seedDemoUnderwriting, type SeedDemoUnderwritingOutcome } from './demo/seed-demo-underwriting.js';
 export type { LocalisedText, Language } from './shared/localised-text.js';
 export { LANGUAGES } from './shared/localised-text.js';
 export { moneyToMajorUnits, moneyFromMajorUnits } from './shared/money.js';

@@ -1,10 +1,12 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { UnitOfWork } from '@carapace/domain';
+import { createLossSimulator, type ProductCatalogue, type UnitOfWork } from '@carapace/domain';
 import { createUnitOfWork, type DatabaseHandle } from '@carapace/store';
 import { buildApp } from '../app.js';
 import { listen, type ListeningServer } from '../http-server.js';
 import { loggerOptions } from '../logger.js';
+import { DEFAULT_CATALOGUE_DIR } from '../platform.js';
+import { loadProductCatalogue } from '../underwriting/load-product-catalogue.js';
 
 export interface ApiTestServer {
   readonly url: string;
@@ -17,6 +19,8 @@ export interface ApiTestServer {
 export interface ApiTestServerOptions {
   readonly webRoot?: string | null;
   readonly unitOfWork?: UnitOfWork;
+  readonly clock?: () => Date;
+  readonly catalogue?: ProductCatalogue;
 }
 
 /** The real app on a real socket (port 0), logging into memory so tests can read what it logged. */
@@ -42,6 +46,10 @@ export async function startApiTestServer(
     startedAt: new Date(),
     webRoot: options.webRoot ?? null,
     isShuttingDown: () => shuttingDown,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    catalogue: options.catalogue ?? (await loadProductCatalogue(DEFAULT_CATALOGUE_DIR)),
+    // In-thread simulation: API tests check behaviour, and a pool per test server would only add start-up time.
+    simulate: createLossSimulator(),
   });
   const server: ListeningServer = await listen(app, '127.0.0.1', 0, (error) => {
     throw error;

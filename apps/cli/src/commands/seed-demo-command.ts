@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadDemoData, openConfiguredDatabase } from '@carapace/api';
+import { loadDemoData, loadProductCatalogue, openConfiguredDatabase } from '@carapace/api';
+import { createLossSimulator } from '@carapace/domain';
 import { migrateToLatest } from '@carapace/store';
 import { commandLogger, configFrom, type CliIo } from '../cli-context.js';
 
@@ -10,10 +11,11 @@ export function registerSeedDemoCommand(program: Command, io: CliIo): void {
     .action(async () => {
       const config = configFrom(io);
       const logger = commandLogger(config, io);
+      const catalogue = await loadProductCatalogue(config.catalogueDir);
       const database = await openConfiguredDatabase(config, logger);
       try {
         await migrateToLatest(database.db);
-        const outcome = await loadDemoData(database, logger);
+        const outcome = await loadDemoData(database, logger, { catalogue, simulate: createLossSimulator() });
         io.stdout(
           outcome.kind === 'loaded'
             ? `demo data loaded: ${outcome.organisationsAdded} organisation(s) — ${database.description}`

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
@@ -10,10 +10,11 @@ import {
   type SimulationResult,
 } from '@carapace/engine';
 import type { CliIo } from '../cli-context.js';
+import { CliInputError, readJsonObject } from '../json-input-file.js';
 import { renderProgressLine } from '../progress-line.js';
 
 /** The simulation input cannot be read or is not valid; the message names the file and the field. */
-export class SimulationInputError extends Error {
+export class SimulationInputError extends CliInputError {
   constructor(message: string) {
     super(message);
     this.name = 'SimulationInputError';
@@ -33,24 +34,11 @@ function parseSeed(value: string): string {
 }
 
 async function readSpec(path: string): Promise<Record<string, unknown>> {
-  let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    return await readJsonObject(path, 'docs/simulation-input.md');
   } catch (error) {
-    throw new SimulationInputError(
-      `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
+    throw error instanceof CliInputError ? new SimulationInputError(error.message) : error;
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new SimulationInputError(`${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new SimulationInputError(`${path} must hold one JSON object (see docs/simulation-input.md)`);
-  }
-  return parsed as Record<string, unknown>;
 }
 
 const QUANTITY_LABELS = {

@@ -36,6 +36,24 @@ export const DEMO_ORGANISATIONS: readonly NewOrganisation[] = [
     creditCode: '91320500CRP000005K',
   },
   {
+    kind: 'insured',
+    nameZh: '杭州西子优选电子商务有限公司（演示）',
+    nameEn: 'Hangzhou West Lake Select E-commerce Co., Ltd. (demo)',
+    creditCode: '91330100CRP0000079',
+  },
+  {
+    kind: 'insured',
+    nameZh: '广州南粤精密制造有限公司（演示）',
+    nameEn: 'Guangzhou Nanyue Precision Manufacturing Co., Ltd. (demo)',
+    creditCode: '91440100CRP0000087',
+  },
+  {
+    kind: 'insured',
+    nameZh: '成都锦江口腔门诊部有限公司（演示）',
+    nameEn: 'Chengdu Jinjiang Dental Clinic Co., Ltd. (demo)',
+    creditCode: '91510100CRP000009L',
+  },
+  {
     kind: 'security_partner',
     nameZh: '北京长城网络安全服务有限公司（演示）',
     nameEn: 'Beijing Great Wall Cyber Security Services Co., Ltd. (demo)',

@@ -57,10 +57,27 @@ const BusinessInterruptionSchema = z
   })
   .strict();
 
+/**
+ * Chance that an occurrence of the peril produces a loss in this section at all (a ransom is paid, a third
+ * party claims, a regulator fines). The section then sees a thinned Poisson stream of rate λ × probability;
+ * default 1.
+ */
+const OccurrenceProbability = sourced(z.number().positive().max(1)).optional();
+
 const PerilLossSchema = z.union([
-  z.object({ section: z.enum(COVERAGE_SECTION_IDS), severity: LognormalSeveritySchema }).strict(),
   z
-    .object({ section: z.literal('business_interruption'), businessInterruption: BusinessInterruptionSchema })
+    .object({
+      section: z.enum(COVERAGE_SECTION_IDS),
+      occurrenceProbability: OccurrenceProbability,
+      severity: LognormalSeveritySchema,
+    })
+    .strict(),
+  z
+    .object({
+      section: z.literal('business_interruption'),
+      occurrenceProbability: OccurrenceProbability,
+      businessInterruption: BusinessInterruptionSchema,
+    })
     .strict(),
 ]);
 
@@ -84,6 +101,8 @@ const PerilSchema = z
 const ControlEffectSchema = z
   .object({
     perils: z.array(z.string()).min(1),
+    /** Sections whose losses it changes; all sections of the perils when left out. */
+    sections: z.array(z.enum(COVERAGE_SECTION_IDS)).min(1).optional(),
     on: z.enum(['frequency', 'severity']),
     /** Multiplier when the control is in place and evidenced: below 1 lowers the risk. */
     factor: sourced(z.number().positive().max(1)),

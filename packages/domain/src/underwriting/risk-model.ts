@@ -193,7 +193,8 @@ function buildLine(
   records: number,
 ): LossLine {
   const revenue = moneyToMajorUnits(profile.annualRevenue);
-  const frequency = peril.annualRate.value * multipliers.product('frequency');
+  const frequency =
+    peril.annualRate.value * (loss.occurrenceProbability?.value ?? 1) * multipliers.product('frequency');
   let severity: LineSeverity;
   let expectedOneLoss: number;
   if ('businessInterruption' in loss) {
@@ -263,6 +264,7 @@ export function buildLossModel(profile: RiskProfile, ratePlan: RatePlan): LossMo
         if (answer?.adopted !== true) continue;
         for (const effect of ratePlan.controls[control].effects) {
           if (!effect.perils.includes(peril.id)) continue;
+          if (effect.sections !== undefined && !effect.sections.includes(loss.section)) continue;
           multipliers.multiply(
             effect.on,
             `control:${control}`,

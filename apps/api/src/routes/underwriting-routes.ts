@@ -1,0 +1,403 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import {
+  Assessment,
+  AssessmentRequest,
+  ContingencyParams,
+  ContingencyRequest,
+  ControlWhatIf,
+  CreateSubmissionRequest,
+  IssuePolicyRequest,
+  Policy,
+  PolicyIdParams,
+  PolicyListQuery,
+  PolicyPage,
+  Problem,
+  PROBLEM_CONTENT_TYPE,
+  ProductList,
+  ProductParams,
+  ProductQuery,
+  ProductSummary,
+  QuoteDetail,
+  QuoteIdParams,
+  QuoteList,
+  Quote,
+  QuoteRequest,
+  ReferralDecisionRequest,
+  Submission,
+  SubmissionIdParams,
+  UpdateSubmissionProfileRequest,
+  WhatIfRequest,
+} from '@carapace/contracts';
+import {
+  assessRisk,
+  bindQuote,
+  controlWhatIf,
+  createSubmission,
+  decideReferral,
+  getPolicy,
+  getQuote,
+  getSubmission,
+  issuePolicy,
+  listPolicies,
+  listSubmissionQuotes,
+  quoteSubmission,
+  requestBind,
+  satisfyContingency,
+  submitSubmission,
+  updateSubmissionProfile,
+  withdrawBindRequest,
+  type LifecycleServices,
+} from '@carapace/domain';
+import type { ApiEnv } from '../http/api-env.js';
+import {
+  assessmentToWire,
+  coverageChoiceFromWire,
+  issuedPolicyToWire,
+  policyToWire,
+  productToWire,
+  profileFromWire,
+  quoteEventToWire,
+  quoteToWire,
+  submissionToWire,
+  whatIfToWire,
+} from '../underwriting/underwriting-wire-format.js';
+
+const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: Problem } };
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: json(schema) });
+
+const invalid = { description: 'Invalid request', content: problemContent };
+const unprocessable = { description: 'Breaks a business rule', content: problemContent };
+const notFound = { description: 'Not found', content: problemContent };
+const conflict = { description: 'Not allowed in the current state', content: problemContent };
+
+const TAG_PRODUCTS = 'Products';
+const TAG_ASSESS = 'Assessment';
+const TAG_LIFECYCLE = 'Submissions, quotes and policies';
+
+const listProductsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/products',
+  tags: [TAG_PRODUCTS],
+  summary: 'Products on offer (latest version of each)',
+  responses: { 200: { description: 'Products', content: json(ProductList) } },
+});
+
+const getProductRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/products/{id}',
+  tags: [TAG_PRODUCTS],
+  summary: 'One product: sections, limit and retention options, questionnaire controls and industries',
+  request: { params: ProductParams, query: ProductQuery },
+  responses: { 200: { description: 'The product', content: json(ProductSummary) }, 404: notFound },
+});
+
+const assessRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/assessments',
+  tags: [TAG_ASSESS],
+  summary: 'Assess a company: risk score with reasons, simulated losses, premium and the rules’ verdict',
+  description:
+    'Nothing is stored. The same inputs (and seed) always give the same result. 同一输入（及随机种子）结果相同。',
+  request: { body: jsonBody(AssessmentRequest) },
+  responses: {
+    200: { description: 'The assessment', content: json(Assessment) },
+    400: invalid,
+    404: notFound,
+    422: unprocessable,
+  },
+});
+
+const whatIfRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/assessments/what-if',
+  tags: [TAG_ASSESS],
+  summary: 'Control what-if: premium and expected loss for each missing control, ranked by premium saved',
+  request: { body: jsonBody(WhatIfRequest) },
+  responses: {
+    200: { description: 'Ranked options', content: json(ControlWhatIf) },
+    400: invalid,
+    404: notFound,
+    422: unprocessable,
+  },
+});
+
+const createSubmissionRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/submissions',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Start a submission (draft) for an insured company',
+  request: { body: jsonBody(CreateSubmissionRequest) },
+  responses: {
+    201: { description: 'Draft created', content: json(Submission) },
+    400: invalid,
+    404: notFound,
+    422: unprocessable,
+  },
+});
+
+const getSubmissionRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/submissions/{id}',
+  tags: [TAG_LIFECYCLE],
+  summary: 'One submission',
+  request: { params: SubmissionIdParams },
+  responses: { 200: { description: 'The submission', content: json(Submission) }, 404: notFound },
+});
+
+const updateProfileRoute = createRoute({
+  method: 'put',
+  path: '/api/v1/submissions/{id}/profile',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Replace a draft submission’s profile',
+  request: { params: SubmissionIdParams, body: jsonBody(UpdateSubmissionProfileRequest) },
+  responses: {
+    200: { description: 'Updated', content: json(Submission) },
+    400: invalid,
+    404: notFound,
+    409: conflict,
+    422: unprocessable,
+  },
+});
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/submissions/{id}/submit',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Submit a draft for quoting (its profile is frozen from now on)',
+  request: { params: SubmissionIdParams },
+  responses: { 200: { description: 'Submitted', content: json(Submission) }, 404: notFound, 409: conflict },
+});
+
+const createQuotesRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/submissions/{id}/quotes',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Price one to three cover options; each becomes a quote (quoted, referred or declined)',
+  request: { params: SubmissionIdParams, body: jsonBody(QuoteRequest) },
+  responses: {
+    201: { description: 'Quotes created', content: json(QuoteList) },
+    400: invalid,
+    404: notFound,
+    409: conflict,
+    422: unprocessable,
+  },
+});
+
+const listQuotesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/submissions/{id}/quotes',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Quotes of a submission, oldest first',
+  request: { params: SubmissionIdParams },
+  responses: { 200: { description: 'Quotes', content: json(QuoteList) }, 404: notFound },
+});
+
+const getQuoteRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/quotes/{id}',
+  tags: [TAG_LIFECYCLE],
+  summary: 'One quote with its assessment and its history',
+  request: { params: QuoteIdParams },
+  responses: { 200: { description: 'The quote', content: json(QuoteDetail) }, 404: notFound },
+});
+
+const quoteStep = (path: string, summary: string, body?: z.ZodType) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags: [TAG_LIFECYCLE],
+    summary,
+    request: body === undefined ? { params: QuoteIdParams } : { params: QuoteIdParams, body: jsonBody(body) },
+    responses: {
+      200: { description: 'The quote after the step', content: json(Quote) },
+      400: invalid,
+      404: notFound,
+      409: conflict,
+      422: unprocessable,
+    },
+  });
+
+const referralRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/quotes/{id}/referral-decision',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Underwriter approves or declines a referred quote (a note is required)',
+  request: { params: QuoteIdParams, body: jsonBody(ReferralDecisionRequest) },
+  responses: {
+    200: { description: 'The quote after the decision', content: json(Quote) },
+    400: invalid,
+    404: notFound,
+    409: conflict,
+  },
+});
+const requestBindRoute = quoteStep('/api/v1/quotes/{id}/bind-request', 'Ask to bind a quote');
+const withdrawBindRoute = quoteStep('/api/v1/quotes/{id}/bind-request/withdraw', 'Withdraw a bind request');
+const bindRoute = quoteStep('/api/v1/quotes/{id}/bind', 'Bind (all pre-bind contingencies must be met)');
+
+const satisfyRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/quotes/{id}/contingencies/{code}/satisfy',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Record that a pre-bind contingency is met',
+  request: { params: ContingencyParams, body: { required: false, content: json(ContingencyRequest) } },
+  responses: {
+    200: { description: 'The quote', content: json(Quote) },
+    404: notFound,
+    409: conflict,
+    422: unprocessable,
+  },
+});
+
+const issuePolicyRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/quotes/{id}/policy',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Issue the policy of a bound quote',
+  request: { params: QuoteIdParams, body: jsonBody(IssuePolicyRequest) },
+  responses: {
+    201: { description: 'Policy issued', content: json(Policy) },
+    400: invalid,
+    404: notFound,
+    409: conflict,
+    422: unprocessable,
+  },
+});
+
+const listPoliciesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/policies',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Issued policies, oldest first',
+  request: { query: PolicyListQuery },
+  responses: { 200: { description: 'One page of policies', content: json(PolicyPage) }, 400: invalid },
+});
+
+const getPolicyRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/policies/{id}',
+  tags: [TAG_LIFECYCLE],
+  summary: 'One policy with its transactions',
+  request: { params: PolicyIdParams },
+  responses: { 200: { description: 'The policy', content: json(Policy) }, 404: notFound },
+});
+
+/** Routes read as pipelines: validate (by the route's schema) → convert from the wire → use case → present. */
+export function underwritingRoutes(services: LifecycleServices): OpenAPIHono<ApiEnv> {
+  return new OpenAPIHono<ApiEnv>()
+    .openapi(listProductsRoute, (c) =>
+      c.json({ items: services.catalogue.latestProducts().map(productToWire) }, 200),
+    )
+    .openapi(getProductRoute, (c) => {
+      const { version } = c.req.valid('query');
+      return c.json(productToWire(services.catalogue.product(c.req.valid('param').id, version)), 200);
+    })
+    .openapi(assessRoute, async (c) => {
+      const body = c.req.valid('json');
+      const assessment = await assessRisk(services, {
+        productId: body.productId,
+        ...(body.productVersion === undefined ? {} : { productVersion: body.productVersion }),
+        profile: profileFromWire(body.profile),
+        coverage: coverageChoiceFromWire(body.coverage),
+        ...(body.seed === undefined ? {} : { seed: body.seed }),
+      });
+      return c.json(assessmentToWire(assessment), 200);
+    })
+    .openapi(whatIfRoute, async (c) => {
+      const body = c.req.valid('json');
+      const whatIf = await controlWhatIf(services, {
+        productId: body.productId,
+        ...(body.productVersion === undefined ? {} : { productVersion: body.productVersion }),
+        profile: profileFromWire(body.profile),
+        coverage: coverageChoiceFromWire(body.coverage),
+        ...(body.seed === undefined ? {} : { seed: body.seed }),
+        ...(body.combination === undefined ? {} : { combination: body.combination }),
+      });
+      return c.json(whatIfToWire(whatIf), 200);
+    })
+    .openapi(createSubmissionRoute, async (c) => {
+      const body = c.req.valid('json');
+      const submission = await createSubmission(services, {
+        organisationId: body.organisationId,
+        productId: body.productId,
+        ...(body.productVersion === undefined ? {} : { productVersion: body.productVersion }),
+        profile: profileFromWire(body.profile),
+      });
+      c.header('location', `/api/v1/submissions/${submission.id}`);
+      return c.json(submissionToWire(submission), 201);
+    })
+    .openapi(getSubmissionRoute, async (c) =>
+      c.json(submissionToWire(await getSubmission(services, c.req.valid('param').id)), 200),
+    )
+    .openapi(updateProfileRoute, async (c) => {
+      const submission = await updateSubmissionProfile(
+        services,
+        c.req.valid('param').id,
+        profileFromWire(c.req.valid('json').profile),
+      );
+      return c.json(submissionToWire(submission), 200);
+    })
+    .openapi(submitRoute, async (c) =>
+      c.json(submissionToWire(await submitSubmission(services, c.req.valid('param').id)), 200),
+    )
+    .openapi(createQuotesRoute, async (c) => {
+      const body = c.req.valid('json');
+      const quotes = await quoteSubmission(services, {
+        submissionId: c.req.valid('param').id,
+        options: body.options.map(coverageChoiceFromWire),
+        ...(body.seed === undefined ? {} : { seed: body.seed }),
+      });
+      return c.json({ items: quotes.map(quoteToWire) }, 201);
+    })
+    .openapi(listQuotesRoute, async (c) => {
+      const quotes = await listSubmissionQuotes(services, c.req.valid('param').id);
+      return c.json({ items: quotes.map(quoteToWire) }, 200);
+    })
+    .openapi(getQuoteRoute, async (c) => {
+      const { quote, events } = await getQuote(services, c.req.valid('param').id);
+      return c.json(
+        {
+          ...quoteToWire(quote),
+          assessment: assessmentToWire(quote.assessment),
+          events: events.map(quoteEventToWire),
+        },
+        200,
+      );
+    })
+    .openapi(referralRoute, async (c) => {
+      const { decision, note } = c.req.valid('json');
+      return c.json(quoteToWire(await decideReferral(services, c.req.valid('param').id, decision, note)), 200);
+    })
+    .openapi(requestBindRoute, async (c) =>
+      c.json(quoteToWire(await requestBind(services, c.req.valid('param').id)), 200),
+    )
+    .openapi(withdrawBindRoute, async (c) =>
+      c.json(quoteToWire(await withdrawBindRequest(services, c.req.valid('param').id)), 200),
+    )
+    .openapi(bindRoute, async (c) => c.json(quoteToWire(await bindQuote(services, c.req.valid('param').id)), 200))
+    .openapi(satisfyRoute, async (c) => {
+      const { id, code } = c.req.valid('param');
+      const body = (c.req.valid('json') as z.infer<typeof ContingencyRequest> | undefined) ?? { note: null };
+      return c.json(quoteToWire(await satisfyContingency(services, id, code, body.note)), 200);
+    })
+    .openapi(issuePolicyRoute, async (c) => {
+      const issued = await issuePolicy(services, c.req.valid('param').id, c.req.valid('json').inceptionDate);
+      c.header('location', `/api/v1/policies/${issued.policy.id}`);
+      return c.json(issuedPolicyToWire(issued), 201);
+    })
+    .openapi(listPoliciesRoute, async (c) => {
+      const query = c.req.valid('query');
+      const page = await listPolicies(services, {
+        ...(query.organisationId === undefined ? {} : { organisationId: query.organisationId }),
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return c.json(
+        { items: page.items.map(policyToWire), total: page.total, limit: query.limit, offset: query.offset },
+        200,
+      );
+    })
+    .openapi(getPolicyRoute, async (c) =>
+      c.json(issuedPolicyToWire(await getPolicy(services, c.req.valid('param').id)), 200),
+    );
+}

@@ -1,0 +1,232 @@
+import type { z } from 'zod';
+import type {
+  Assessment as AssessmentSchema,
+  ControlWhatIf as ControlWhatIfSchema,
+  CoverageChoice as CoverageChoiceSchema,
+  CoverageSelection as CoverageSelectionSchema,
+  MoneyAmount,
+  Policy as PolicySchema,
+  PremiumBreakdown as PremiumBreakdownSchema,
+  ProductSummary,
+  Quote as QuoteSchema,
+  QuoteEvent as QuoteEventSchema,
+  RiskProfile as RiskProfileSchema,
+  Submission as SubmissionSchema,
+} from '@carapace/contracts';
+import {
+  INDUSTRY_SECTIONS,
+  INDUSTRY_SECTION_CODES,
+  QUOTE_ACTIONS,
+  SECURITY_CONTROLS,
+  SECURITY_CONTROL_IDS,
+  formatMoneyDecimal,
+  isQuoteTransitionAllowed,
+  moneyFromDecimal,
+  type Assessment,
+  type ControlWhatIf,
+  type CoverageChoice,
+  type CoverageSelection,
+  type IssuedPolicy,
+  type Money,
+  type Policy,
+  type PremiumBreakdown,
+  type Product,
+  type Quote,
+  type QuoteEvent,
+  type RiskProfile,
+  type Submission,
+} from '@carapace/domain';
+
+/**
+ * Converts between the HTTP shapes (contracts: money as decimal strings) and the domain's (integer minor
+ * units). One place, so the API, the CLI and the documents all write amounts the same way.
+ */
+
+type Wire<T extends z.ZodType> = z.output<T>;
+type WireInput<T extends z.ZodType> = z.output<T>;
+
+export function moneyFromWire(amount: Wire<typeof MoneyAmount>): Money {
+  return moneyFromDecimal(amount.amount, amount.currency);
+}
+
+export function moneyToWire(amount: Money): Wire<typeof MoneyAmount> {
+  return { amount: formatMoneyDecimal(amount), currency: amount.currency };
+}
+
+export function profileFromWire(profile: WireInput<typeof RiskProfileSchema>): RiskProfile {
+  return { ...profile, annualRevenue: moneyFromWire(profile.annualRevenue) };
+}
+
+export function profileToWire(profile: RiskProfile): Wire<typeof RiskProfileSchema> {
+  return {
+    ...profile,
+    controls: { ...profile.controls },
+    recordsHeld: { ...profile.recordsHeld },
+    openFindings: { ...profile.openFindings },
+    annualRevenue: moneyToWire(profile.annualRevenue),
+  } as Wire<typeof RiskProfileSchema>;
+}
+
+export function coverageChoiceFromWire(choice: WireInput<typeof CoverageChoiceSchema> | undefined): CoverageChoice {
+  if (choice === undefined) return {};
+  return {
+    ...(choice.sections === undefined
+      ? {}
+      : {
+          sections: choice.sections.map((section) => ({
+            section: section.section,
+            ...(section.limit === undefined ? {} : { limit: moneyFromWire(section.limit) }),
+            ...(section.retention === undefined ? {} : { retention: moneyFromWire(section.retention) }),
+            ...(section.waitingPeriodHours === undefined ? {} : { waitingPeriodHours: section.waitingPeriodHours }),
+          })),
+        }),
+    ...(choice.policyAggregate === undefined ? {} : { policyAggregate: moneyFromWire(choice.policyAggregate) }),
+  };
+}
+
+export function coverageToWire(coverage: CoverageSelection): Wire<typeof CoverageSelectionSchema> {
+  return {
+    sections: coverage.sections.map((section) => ({
+      section: section.section,
+      limit: moneyToWire(section.limit),
+      retention: moneyToWire(section.retention),
+      waitingPeriodHours: section.waitingPeriodHours,
+    })),
+    policyAggregate: moneyToWire(coverage.policyAggregate),
+  };
+}
+
+export function premiumToWire(premium: PremiumBreakdown): Wire<typeof PremiumBreakdownSchema> {
+  return {
+    expectedInsuredLoss: moneyToWire(premium.expectedInsuredLoss),
+    riskLoad: moneyToWire(premium.riskLoad),
+    expenses: moneyToWire(premium.expenses),
+    profit: moneyToWire(premium.profit),
+    rounding: moneyToWire(premium.rounding),
+    minimumPremiumTopUp: moneyToWire(premium.minimumPremiumTopUp),
+    premium: moneyToWire(premium.premium),
+  };
+}
+
+export function assessmentToWire(assessment: Assessment): Wire<typeof AssessmentSchema> {
+  return {
+    ...assessment,
+    profile: profileToWire(assessment.profile),
+    coverage: coverageToWire(assessment.coverage),
+    score: { ...assessment.score, contributions: [...assessment.score.contributions] },
+    perils: [...assessment.perils],
+    losses: { ...assessment.losses, sections: [...assessment.losses.sections] } as Wire<
+      typeof AssessmentSchema
+    >['losses'],
+    premium: premiumToWire(assessment.premium),
+    decision: {
+      kind: assessment.decision.kind,
+      rules: assessment.decision.kind === 'quote' ? [] : [...assessment.decision.rules],
+    },
+    warnings: [...assessment.warnings],
+  };
+}
+
+export function whatIfToWire(whatIf: ControlWhatIf): Wire<typeof ControlWhatIfSchema> {
+  const variant = <T extends { premium: Money; premiumSaved: Money }>(priced: T) => ({
+    ...priced,
+    premium: moneyToWire(priced.premium),
+    premiumSaved: moneyToWire(priced.premiumSaved),
+  });
+  return {
+    seed: whatIf.seed,
+    baseline: { ...whatIf.baseline, premium: moneyToWire(whatIf.baseline.premium) },
+    options: whatIf.options.map(variant),
+    ...(whatIf.combination === undefined
+      ? {}
+      : { combination: { ...variant(whatIf.combination), controls: [...whatIf.combination.controls] } }),
+  };
+}
+
+export function productToWire(product: Product): Wire<typeof ProductSummary> {
+  return {
+    id: product.id,
+    version: product.version,
+    name: product.name,
+    currency: product.currency,
+    termMonths: product.termMonths,
+    quoteValidDays: product.quoteValidDays,
+    sections: product.sections.map((section) => ({
+      ...section,
+      limitOptions: section.limitOptions.map(moneyToWire),
+      defaultLimit: moneyToWire(section.defaultLimit),
+      retentionOptions: section.retentionOptions.map(moneyToWire),
+      defaultRetention: moneyToWire(section.defaultRetention),
+      waitingPeriodHoursOptions: [...section.waitingPeriodHoursOptions],
+    })),
+    policyAggregateOptions: product.policyAggregateOptions.map(moneyToWire),
+    defaultPolicyAggregate: moneyToWire(product.defaultPolicyAggregate),
+    controls: SECURITY_CONTROL_IDS.map((id) => ({ id, name: SECURITY_CONTROLS[id].name })),
+    industries: INDUSTRY_SECTION_CODES.map((code) => ({ code, name: INDUSTRY_SECTIONS[code].name })),
+  };
+}
+
+export function submissionToWire(submission: Submission): Wire<typeof SubmissionSchema> {
+  return {
+    ...submission,
+    profile: profileToWire(submission.profile),
+    createdAt: submission.createdAt.toISOString(),
+    submittedAt: submission.submittedAt?.toISOString() ?? null,
+  };
+}
+
+export function quoteToWire(quote: Quote): Wire<typeof QuoteSchema> {
+  return {
+    id: quote.id,
+    reference: quote.reference,
+    submissionId: quote.submissionId,
+    organisationId: quote.organisationId,
+    status: quote.status,
+    coverage: coverageToWire(quote.coverage),
+    premium: premiumToWire(quote.premium),
+    score: assessmentToWire(quote.assessment).score,
+    expectedGrossLoss: quote.assessment.losses.gross.mean,
+    triggeredRules: [...quote.triggeredRules],
+    preBindContingencies: quote.preBindContingencies.map((contingency) => ({
+      ...contingency,
+      satisfiedAt: contingency.satisfiedAt?.toISOString() ?? null,
+    })),
+    validUntil: quote.validUntil.toISOString(),
+    createdAt: quote.createdAt.toISOString(),
+    allowedActions: QUOTE_ACTIONS.filter((action) => isQuoteTransitionAllowed(quote.status, action)),
+  };
+}
+
+export function quoteEventToWire(event: QuoteEvent): Wire<typeof QuoteEventSchema> {
+  return {
+    sequence: event.sequence,
+    action: event.action,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    note: event.note,
+    at: event.at.toISOString(),
+  };
+}
+
+export function policyToWire(policy: Policy): Omit<Wire<typeof PolicySchema>, 'transactions'> {
+  return {
+    ...policy,
+    coverage: coverageToWire(policy.coverage),
+    premium: moneyToWire(policy.premium),
+    postBindContingencies: [...policy.postBindContingencies],
+    issuedAt: policy.issuedAt.toISOString(),
+  };
+}
+
+export function issuedPolicyToWire(issued: IssuedPolicy): Wire<typeof PolicySchema> {
+  return {
+    ...policyToWire(issued.policy),
+    transactions: issued.transactions.map((transaction) => ({
+      sequence: transaction.sequence,
+      kind: transaction.kind,
+      effectiveDate: transaction.effectiveDate,
+      premiumChange: moneyToWire(transaction.premiumChange),
+      createdAt: transaction.createdAt.toISOString(),
+    })),
+  };
+}
