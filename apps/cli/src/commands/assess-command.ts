@@ -10,6 +10,7 @@ import {
   type Assessment,
   type ControlWhatIf,
   type Language,
+  type Money,
 } from '@carapace/domain';
 import { SimulationWorkerPool } from '@carapace/engine';
 import { configFrom, type CliIo } from '../cli-context.js';
@@ -45,6 +46,7 @@ const LABELS = {
     saves: '节省保费 {saved}，保费 {premium}，年均损失减少 {loss}',
     adopt: '实施',
     evidence: '提供证明',
+    answers: { evidenced: '已实施，有证明', attested: '已实施，无证明', absent: '未实施' },
   },
   en: {
     score: 'Risk score',
@@ -61,11 +63,19 @@ const LABELS = {
     saves: 'saves {saved}, premium {premium}, expected loss down {loss}',
     adopt: 'adopt',
     evidence: 'evidence',
+    answers: { evidenced: 'in place, evidenced', attested: 'in place, not evidenced', absent: 'not in place' },
   },
 } as const;
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** "1234567.89" → "1,234,567.89": amounts are read by people here, not parsed. */
+function groupThousands(decimal: string): string {
+  const [whole = '', fraction] = decimal.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 function whole(value: number): string {
@@ -75,13 +85,14 @@ function whole(value: number): string {
 export function renderAssessment(assessment: Assessment, whatIf: ControlWhatIf | null, lang: Language, top: number): string[] {
   const labels = LABELS[lang];
   const currency = assessment.premium.premium.currency;
-  const amount = (minor: { minor: number; currency: string }): string =>
-    `${currency} ${formatMoneyDecimal(minor as Assessment['premium']['premium'])}`;
+  const amount = (value: Money): string => `${currency} ${groupThousands(formatMoneyDecimal(value))}`;
+  const shownValue = (value: string): string =>
+    Object.hasOwn(labels.answers, value) ? labels.answers[value as keyof typeof labels.answers] : value;
   const lines = [
     `${labels.score}: ${String(assessment.score.score)} / 100 (${labels.bands[assessment.score.band]})`,
     `${labels.why}:`,
     ...assessment.score.contributions.map(
-      (entry) => `  ${(entry.points >= 0 ? '+' : '') + String(entry.points)}`.padEnd(8) + `${entry.label[lang]} (${entry.value})`,
+      (entry) => `  ${(entry.points >= 0 ? '+' : '') + String(entry.points)}`.padEnd(8) + `${entry.label[lang]} (${shownValue(entry.value)})`,
     ),
     `${labels.grossLoss}: ${currency} ${whole(assessment.losses.gross.mean)}`,
     `${labels.insuredLoss}: ${currency} ${whole(assessment.losses.insured.mean)}`,
@@ -128,6 +139,8 @@ export function registerAssessCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the assessment and what-if as JSON instead of a report')
     .action(async (file: string, options: { seed?: string; lang: Language; top: number; json?: boolean }) => {
       const json = await readJsonObject(resolve(io.workingDirectory, file), FORMAT_HINT);
+      // `$comment` and other `$` keys are notes for people, as in simulation input files.
+      for (const key of Object.keys(json)) if (key.startsWith('$')) delete json[key];
       if (options.seed !== undefined) json['seed'] = options.seed;
       const parsed = AssessmentRequest.safeParse(json);
       if (!parsed.success) {

@@ -9,14 +9,17 @@ import { SECURITY_CONTROLS, SECURITY_CONTROL_IDS, type SecurityControlId } from 
  * place (or evidenced one it only attests), each priced alone and ranked by premium saved; and a chosen
  * combination priced together (effects multiply, so a combination saves less than the sum of its parts).
  *
- * Every variant is simulated with the same seed as the baseline (common random numbers): the difference
- * between two prices is then the control's effect, not two different draws of Monte Carlo noise.
+ * Every variant is simulated with the same seed as the baseline (common random numbers), which removes
+ * most, not all, of the Monte Carlo noise from the premium differences: a control that changes a frequency
+ * changes how many random numbers that process draws, so later draws of the year shift. The expected gross
+ * loss of each variant is therefore the model's exact value (λ × E[loss] summed over lines), not a
+ * simulated mean — a control never appears to raise it.
  */
 
 export interface PricedVariant {
   readonly premium: Money;
   readonly premiumSaved: Money;
-  /** Simulated mean annual gross loss, major units. */
+  /** Expected annual gross loss from the model (exact, not simulated), major units. */
   readonly expectedGrossLoss: number;
   readonly expectedGrossLossReduction: number;
   readonly score: number;
@@ -57,10 +60,10 @@ export async function controlWhatIf(
     ...candidates.map((control) => price(withControls(request.profile, [control]))),
   ]);
   if (baseline === undefined) throw new Error('baseline pricing missing');
-  const baseGross = baseline.summary.quantities.gross?.mean ?? 0;
+  const baseGross = baseline.model.expectedGrossLoss;
   const currency = baseline.premium.premium.currency;
   const describe = (priced: typeof baseline): PricedVariant => {
-    const gross = priced.summary.quantities.gross?.mean ?? 0;
+    const gross = priced.model.expectedGrossLoss;
     return {
       premium: priced.premium.premium,
       premiumSaved: money(baseline.premium.premium.minor - priced.premium.premium.minor, currency),

@@ -34,6 +34,8 @@ export {
 } from './coverage-selection.js';
 export {
   buildLossModel,
+  controlAnswerCode,
+  type ControlAnswerCode,
   type LossModel,
   type LossLine,
   type RiskFactor,

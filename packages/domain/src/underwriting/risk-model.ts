@@ -1,5 +1,5 @@
 import type { LocalisedText } from '../shared/localised-text.js';
-import { moneyToMajorUnits } from '../shared/money.js';
+import { formatMoneyDecimal, moneyToMajorUnits } from '../shared/money.js';
 import { INDUSTRY_SECTIONS } from './industry.js';
 import type { CoverageSectionId } from './product.js';
 import type { Peril, PerilLoss, RatePlan } from './rate-plan.js';
@@ -32,7 +32,10 @@ export interface RiskFactor {
   readonly id: RiskFactorId;
   readonly source: RiskFactorSource;
   readonly label: LocalisedText;
-  /** The company's value, as shown next to the factor ("C", "50000000.00", "adopted, evidenced", "2"). */
+  /**
+   * The company's value as shown next to the factor: an industry letter, an amount, a count, a country code,
+   * or for a control its answer code (`evidenced`, `attested`, `absent`).
+   */
   readonly value: string;
 }
 
@@ -105,10 +108,13 @@ class LineMultipliers {
   }
 }
 
-function describeControl(profile: RiskProfile, control: SecurityControlId): string {
+/** A control's answer as a stable code; presenters put it into words in the reader's language. */
+export type ControlAnswerCode = 'evidenced' | 'attested' | 'absent';
+
+export function controlAnswerCode(profile: RiskProfile, control: SecurityControlId): ControlAnswerCode {
   const answer = profile.controls[control];
-  if (answer?.adopted !== true) return 'not in place';
-  return answer.evidenced ? 'in place, evidenced' : 'in place, not evidenced';
+  if (answer?.adopted !== true) return 'absent';
+  return answer.evidenced ? 'evidenced' : 'attested';
 }
 
 function listFactors(profile: RiskProfile, ratePlan: RatePlan, records: number): RiskFactor[] {
@@ -123,7 +129,7 @@ function listFactors(profile: RiskProfile, ratePlan: RatePlan, records: number):
       id: 'annualRevenue',
       source: 'firmographic',
       label: { 'zh-CN': '年营业收入', en: 'Annual revenue' },
-      value: String(moneyToMajorUnits(profile.annualRevenue)),
+      value: formatMoneyDecimal(profile.annualRevenue),
     },
     {
       id: 'recordsHeld',
@@ -143,7 +149,7 @@ function listFactors(profile: RiskProfile, ratePlan: RatePlan, records: number):
       id: `control:${control}`,
       source: 'answer',
       label: SECURITY_CONTROLS[control].name,
-      value: describeControl(profile, control),
+      value: controlAnswerCode(profile, control),
     });
   }
   factors.push(
