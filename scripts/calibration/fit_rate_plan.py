@@ -119,30 +119,59 @@ LARGE_TO_SMALL_REVENUE_RATIO = 30.0
 # Romanosky (2016): a typical incident costs about 0.4% of annual revenue. Being a ratio to the firm's own
 # revenue, it carries the firm's price level with it, so no USD->CNY or cost-level conversion is applied.
 TYPICAL_INCIDENT_COST_TO_REVENUE = 0.004
-# How a breach's cost splits across the sections it touches (means; the probability that a breach leads to a
-# civil claim or a fine at all is folded into the share, see docs). Judgement, informed by the frequency of
-# VCDB impact_loss varieties (response and recovery vs legal and regulatory).
+# How the mean cost of one breach splits across the sections it touches (shares of the expected cost per
+# breach, before the occurrence probability below). Judgement, informed by the frequency of VCDB impact_loss
+# varieties (response and recovery vs legal and regulatory).
 BREACH_SECTION_SHARES = {
     "incident_response": 0.5,
     "privacy_liability": 0.25,
     "regulatory": 0.25,
 }
 BREACH_SPLIT_REASON = (
-    "judgement: forensics, legal advice, notification and call centre carry about half of a small breach's cost; "
-    "civil claims (PIPL art. 69) and administrative fines (PIPL art. 66) are each rarer but can be large; the "
-    "probability of a claim or fine is folded into the share (mean-matching)"
+    "judgement: forensics, legal advice, notification and call centre carry about half of a small breach's "
+    "expected cost; civil claims (PIPL art. 69) and regulatory proceedings (PIPL art. 66) are each rarer but can be "
+    "large, and carry a quarter each"
 )
+# Chance that one breach leads to a loss in the section at all (occurrenceProbability; incident response is
+# always incurred). The section median is the mean share divided by it, so the expected cost per breach is
+# unchanged and only breaches that do lead to a claim or proceeding produce a loss.
+ROMANOSKY_2014 = (
+    "Romanosky, S., Hoffman, D. A. and Acquisti, A. (2014), 'Empirical analysis of data breach litigation', "
+    "Journal of Empirical Legal Studies 11(1), 74-104: about 4% of publicly reported US data breaches were litigated "
+    "in federal court (1998-2011)"
+)
+BREACH_SECTION_PROBABILITY = {
+    "privacy_liability": (
+        0.15,
+        "judgement, informed by " + ROMANOSKY_2014 + ". Raised to 15% because the section also answers claims "
+        "that never reach court: demands from business customers whose data the insured processed, individual "
+        "PIPL art. 69 claims and procuratorate public-interest suits (PIPL art. 70); no Chinese rate is published",
+    ),
+    "regulatory": (
+        0.2,
+        "judgement: PIPL art. 57 makes a breach notifiable to the authority, and a notified breach at an SME "
+        "leads to a proceeding (inquiry, rectification order, fine, with defence costs) in about one case in five "
+        "in our judgement; a fine alone is rarer: {hhs_fines}",
+    ),
+}
+# Single-firm severity spread for the breach sections: see fit() and docs section 4.2. The cross-firm spread
+# (2.15) contains size differences that the model already prices through records and revenue scaling.
+USE_SINGLE_FIRM_SIGMA = True
 # Regulatory fines scale with revenue (PIPL art. 66 caps serious-case fines at 5% of prior-year revenue).
 REGULATORY_REVENUE_ELASTICITY = 0.5
 
 # Perils that are not data breaches: severities by judgement (no usable amounts in the pack).
 RANSOMWARE = {
     "extortion": (
-        150_000,
+        440_000,
         1.2,
         0.6,
-        "judgement: median ransom demand for a CNY 50M-revenue firm of the order CNY 300-500k, times a payment "
-        "probability of about one third, mean-matched; demands scale with revenue (attackers price on it)",
+        "judgement: median ransom paid by a CNY 50M-revenue firm that pays, about 0.9% of revenue (demands of the "
+        "order CNY 300-500k, negotiated down, plus negotiation and payment costs); set to 150,000 / 0.34 so the "
+        "expected cost per ransomware incident is unchanged from the earlier mean-matched median of 150,000; "
+        "payments scale with revenue (attackers price on it)",
+        "judgement: among firms of one size that pay, the 90th-percentile payment is about 20 times the 10th "
+        "(negotiation outcome, attacker group, data-theft leverage)",
     ),
     "incident_response": (
         80_000,
@@ -157,10 +186,19 @@ RANSOMWARE = {
         "judgement: rebuilding servers and re-entering data; grows with the IT estate, i.e. sub-linearly with revenue",
     ),
 }
+RANSOM_PAYMENT_PROBABILITY = (
+    0.34,
+    "published: Coveware, quarterly ransomware report for Q2 2023: 34% of ransomware attacks it handled ended "
+    "with the victim paying (45% in Q1 2023, 85% in Q1 2019); as reported by TechTarget, 'Coveware: rate of "
+    "victims paying ransom continues to plummet' (2023), https://www.techtarget.com/searchsecurity/news/366545539/"
+    "Coveware-Rate-of-victims-paying-ransom-continues-to-plummet. Coveware's clients are mostly larger Western firms; "
+    "applied unchanged to Chinese SMEs (an assumption)",
+)
 RANSOMWARE_BI = {
     "outageHoursMedian": (
         96.0,
-        "judgement: a small firm without tested offline backups is typically down for several days",
+        "judgement: a small firm without tested offline backups is typically down for several days (mean of this "
+        "lognormal 6.6 days; Coveware reported average downtimes of 7.3 and 9.6 days in Q1 and Q2 2019)",
     ),
     "outageHoursSigma": (1.0, "judgement: 90% of outages between about 20 hours and 20 days"),
     "hourlyLossToHourlyRevenue": (
@@ -186,10 +224,12 @@ SOCIAL_IR = (
     "judgement: mailbox forensics and clean-up after a phishing/BEC compromise (no funds-transfer section exists)",
 )
 
-# Control effects: (perils, on, factor, reason). factor < 1 lowers the risk. All judgement: the literature has
+# Control effects: (perils, on, factor, reason[, sections]). factor < 1 lowers the risk. `sections` limits the
+# effect to those coverage sections (all sections of the perils when left out). All judgement: the literature has
 # no controlled estimates we are confident of; magnitudes follow the insurer-questionnaire consensus that MFA,
 # EDR, offline backups and patching matter most.
 ALL_BREACH = ["hacking_data_breach", "social_engineering", "error_disclosure", "insider_misuse", "lost_stolen_device"]
+RECOVERY_SECTIONS = ["extortion", "business_interruption", "data_restoration"]
 ALL_PERILS = ["ransomware", "hacking_data_breach", "social_engineering", "error_disclosure", "insider_misuse",
               "lost_stolen_device", "denial_of_service"]
 CONTROLS = {
@@ -210,10 +250,14 @@ CONTROLS = {
         (["hacking_data_breach"], "frequency", 0.85, "detects malware used for data theft"),
     ],
     "offline_backups": [
-        (["ransomware"], "severity", 0.55, "restore instead of pay: lower ransom, restoration and outage"),
+        (["ransomware"], "severity", 0.55,
+         "restore instead of pay: lower ransom, restoration and outage; forensics and response are still needed, "
+         "so incident response is not reduced", RECOVERY_SECTIONS),
     ],
     "backup_restore_tested": [
-        (["ransomware"], "severity", 0.85, "backups that are known to restore shorten outages further"),
+        (["ransomware"], "severity", 0.85,
+         "backups that are known to restore shorten outages and restoration further and make paying less likely; "
+         "no effect on incident response", RECOVERY_SECTIONS),
     ],
     "critical_patching_14_days": [
         (["ransomware", "hacking_data_breach"], "frequency", 0.8, "closes exploited vulnerabilities sooner"),
@@ -342,6 +386,9 @@ RECENT_FROM_YEAR = 2017
 RECORDS_FLOOR = 10  # VCDB data_total below this is dominated by placeholder counts ("1 record")
 REFERENCE_BANDS = ("11 to 100", "101 to 1000")  # VERIS employee bands around the 100-employee reference
 HHS_TRUNCATION = 500
+MIN_BAND_RESIDUALS = 3  # numeric employee bands with fewer cost-on-records residuals are left out of the within-band sigma
+HHS_MONETARY_PATTERN = re.compile(
+    r"resolution agreement|civil money penalt|monetary settlement|settlement amount|paid \$|pay \$", re.I)
 # Per-peril median records are shrunk toward the all-breach median: ratio^(n/(n+k)) (judgement k).
 PERIL_RECORDS_CREDIBILITY_K = 30
 
@@ -588,23 +635,45 @@ def fit(vcdb: list[dict], hhs: list[dict]) -> tuple[dict, dict]:
     diag["vcdb_small_above_500"] = np.quantile(above, qs).tolist()
 
     # ---- cost elasticity to records: VCDB incidents with both a USD amount and a records count ---------
-    pairs = [(r["data_total"], r["impact_overall_amount"]) for r in vcdb
-             if r.get("impact_overall_amount") and r.get("data_total") and r["data_total"] >= RECORDS_FLOOR
-             and r.get("impact_currency") in ("USD", None) and 0 < r["impact_overall_amount"] < 1e10]
+    cost_rows = [r for r in vcdb
+                 if r.get("impact_overall_amount") and r.get("data_total") and r["data_total"] >= RECORDS_FLOOR
+                 and r.get("impact_currency") in ("USD", None) and 0 < r["impact_overall_amount"] < 1e10]
+    pairs = [(r["data_total"], r["impact_overall_amount"]) for r in cost_rows]
     lx = np.log([a for a, _ in pairs])
     ly = np.log([b for _, b in pairs])
     theil = stats.theilslopes(ly, lx)
     slope = float(theil.slope)
-    residual_sigma = robust_log_sigma(ly - (theil.intercept + slope * lx))
+    residuals = ly - (theil.intercept + slope * lx)
+    residual_sigma = robust_log_sigma(residuals)
+    # Single-firm residual spread: centre the residuals on each employee band's median (bands with at least
+    # MIN_BAND_RESIDUALS incidents; 'Unknown', 'Small' and 'Large' dropped, as for s_rec), so that cost differences between firm sizes, which the
+    # model prices through records and revenue scaling, do not widen the severity of one firm.
+    band_residuals: dict[str, list[float]] = defaultdict(list)
+    for r, residual in zip(cost_rows, residuals):
+        band_residuals[r.get("employee_count") or "Unknown"].append(float(residual))
+    kept = {b: v for b, v in band_residuals.items()
+            if (b[0].isdigit() or b.startswith("Over")) and len(v) >= MIN_BAND_RESIDUALS}
+    centred_res = np.concatenate([np.array(v) - np.median(v) for _, v in sorted(kept.items())])
+    residual_sigma_within = robust_log_sigma(centred_res)
     fitted["cost"] = {
         "b": slope,
         "b_low": float(theil.low_slope),
         "b_high": float(theil.high_slope),
         "n": len(pairs),
         "residual_sigma": residual_sigma,
+        "residual_sigma_within": residual_sigma_within,
+        "n_within": len(centred_res),
+        "n_bands": len(kept),
     }
-    money_sigma = math.sqrt((slope * sigma_within) ** 2 + residual_sigma ** 2)
-    fitted["money_sigma"] = money_sigma
+    fitted["money_sigma_cross_firm"] = math.sqrt((slope * sigma_within) ** 2 + residual_sigma ** 2)
+    fitted["money_sigma_single_firm"] = math.sqrt((slope * sigma_within) ** 2 + residual_sigma_within ** 2)
+    fitted["money_sigma"] = (fitted["money_sigma_single_firm"] if USE_SINGLE_FIRM_SIGMA
+                             else fitted["money_sigma_cross_firm"])
+
+    # ---- HHS OCR: how often a breach description mentions a monetary regulatory outcome (cross-check) ---
+    described = [r["description"] for r in hhs if r.get("description")]
+    monetary = [d for d in described if HHS_MONETARY_PATTERN.search(d)]
+    fitted["hhs_monetary"] = (len(monetary), len(described))
     small_amounts = [r["impact_overall_amount"] for r in vcdb if r.get("impact_overall_amount")
                      and r.get("orgsize") == "Small" and r.get("impact_currency") in ("USD", None)
                      and 0 < r["impact_overall_amount"] < 1e10]
@@ -634,11 +703,25 @@ def build_plan(fitted: dict) -> dict:
         f"(or unstated-currency) amount and >= {RECORDS_FLOOR} records: {b:.3f} (95% CI {cost['b_low']:.2f}-"
         f"{cost['b_high']:.2f}); a breach's records scale with records held, so cost scales with holdings^b"
     )
+    eps = cost["residual_sigma_within"] if USE_SINGLE_FIRM_SIGMA else cost["residual_sigma"]
+    eps_text = (
+        f"robust sigma of the cost-on-records residuals after centring on each employee band's median, "
+        f"{cost['n_within']} incidents in {cost['n_bands']} bands; single-firm choice: the cross-firm value "
+        f"{cost['residual_sigma']:.3f} over all {cost['n']} incidents, which gives sigma "
+        f"{fitted['money_sigma_cross_firm']:.3f}, includes size differences the model prices through records and "
+        f"revenue scaling"
+    ) if USE_SINGLE_FIRM_SIGMA else f"robust residual sigma of the cost-on-records fit, {cost['n']} incidents"
     sigma_source = (
         f"Fitted: sqrt((b*s_rec)^2 + s_eps^2) = {money_sigma:.3f} with b = {b:.3f}, s_rec = "
         f"{records['sigma_within']:.3f} (robust within-employee-band sigma of ln(records), {fmt_int(records['n_within'])} "
-        f"VCDB random-sample incidents with >= {RECORDS_FLOOR} records) and s_eps = {cost['residual_sigma']:.3f} "
-        f"(robust residual sigma of the cost-on-records fit, {cost['n']} incidents)"
+        f"VCDB random-sample incidents with >= {RECORDS_FLOOR} records) and s_eps = {eps:.3f} ({eps_text}); "
+        f"conditional on the section being hit"
+    )
+    hhs_hits, hhs_described = fitted["hhs_monetary"]
+    hhs_fines = (
+        f"HHS OCR breach descriptions mention a resolution agreement, civil money penalty or payment in "
+        f"{hhs_hits} of {fmt_int(hhs_described)} ({hhs_hits / hhs_described:.1%}) US healthcare breaches of 500+ "
+        f"individuals (counted by the calibration script; a lower bound for a mature regime's fine rate)"
     )
 
     def breach_losses(peril: str) -> list[dict]:
@@ -647,13 +730,17 @@ def build_plan(fitted: dict) -> dict:
         peril_factor = ratio ** b  # ratio is already credibility-shrunk
         out = []
         for section, share in BREACH_SECTION_SHARES.items():
-            median = breach_total_median * share * peril_factor
+            probability = BREACH_SECTION_PROBABILITY.get(section)
+            prob = probability[0] if probability else 1.0
+            median = breach_total_median * share * peril_factor / prob
+            prob_text = (f"; / occurrence probability {prob} (so the expected cost per breach stays share x total)"
+                         if probability else "")
             median_source = (
                 f"{ROMANOSKY_2016} (published ratio), x reference revenue CNY {fmt_int(ref_revenue)} = total median "
-                f"CNY {fmt_int(round(breach_total_median))}; x section share {share} ({BREACH_SPLIT_REASON}); "
-                f"x peril factor (median records {m_p:,.0f} for this peril, n={n_p}, vs {all_m:,.0f} for all "
-                f"breach perils, n={n_all}, VCDB small firms; ratio shrunk as ratio^(n/(n+"
-                f"{PERIL_RECORDS_CREDIBILITY_K}))), to the power b: {peril_factor:.3f} (fitted)"
+                f"CNY {fmt_int(round(breach_total_median))}; x section share of the expected cost {share} "
+                f"({BREACH_SPLIT_REASON}){prob_text}; x peril factor (median records {m_p:,.0f} for this peril, "
+                f"n={n_p}, vs {all_m:,.0f} for all breach perils, n={n_all}, VCDB small firms; ratio shrunk as "
+                f"ratio^(n/(n+{PERIL_RECORDS_CREDIBILITY_K}))), to the power b: {peril_factor:.3f} (fitted)"
             )
             if section == "regulatory":
                 scale, elasticity = "revenue", sourced(
@@ -662,10 +749,16 @@ def build_plan(fitted: dict) -> dict:
                     "sub-linear because most fines are far below the cap")
             else:
                 scale, elasticity = "records", sourced(sig(b), "fitted", elasticity_source)
+            entry: dict = {"section": section}
+            if probability:
+                entry["occurrenceProbability"] = sourced(
+                    prob, "judgement", probability[1].format(hhs_fines=hhs_fines))
+            # The published ratio sets the level; where a judged probability multiplies the median by more than
+            # it, the median is mainly judgement and is marked so.
             out.append({
-                "section": section,
+                **entry,
                 "severity": {
-                    "median": sourced(sig(median), "published", median_source),
+                    "median": sourced(sig(median), "judgement" if probability else "published", median_source),
                     "sigma": sourced(sig(money_sigma), "fitted", sigma_source),
                     "scaleWith": scale,
                     "elasticity": elasticity,
@@ -673,13 +766,19 @@ def build_plan(fitted: dict) -> dict:
             })
         return out
 
-    def judgement_loss(section: str, spec: tuple) -> dict:
-        median, sigma, elasticity, reason = spec
+    def judgement_loss(section: str, spec: tuple, probability: tuple | None = None) -> dict:
+        median, sigma, elasticity, reason, *sigma_reason = spec
+        sigma_source = sigma_reason[0] if sigma_reason else "judgement: spread of " + reason.split(": ", 1)[-1]
+        entry: dict = {"section": section}
+        if probability is not None:
+            value, source = probability
+            basis, _, text = source.partition(": ")
+            entry["occurrenceProbability"] = sourced(value, basis, text)
         return {
-            "section": section,
+            **entry,
             "severity": {
                 "median": sourced(median, "judgement", reason),
-                "sigma": sourced(sigma, "judgement", "judgement: spread of " + reason.split(": ", 1)[-1]),
+                "sigma": sourced(sigma, "judgement", sigma_source),
                 "scaleWith": "revenue",
                 "elasticity": sourced(elasticity, "judgement",
                                       "judgement: grows sub-linearly with the size of the business"),
@@ -695,7 +794,8 @@ def build_plan(fitted: dict) -> dict:
         }
 
     losses = {
-        "ransomware": [judgement_loss("extortion", RANSOMWARE["extortion"]), bi_loss(RANSOMWARE_BI),
+        "ransomware": [judgement_loss("extortion", RANSOMWARE["extortion"], RANSOM_PAYMENT_PROBABILITY),
+                       bi_loss(RANSOMWARE_BI),
                        judgement_loss("data_restoration", RANSOMWARE["data_restoration"]),
                        judgement_loss("incident_response", RANSOMWARE["incident_response"])],
         "denial_of_service": [bi_loss(DOS_BI), judgement_loss("incident_response", DOS["incident_response"])],
@@ -748,10 +848,13 @@ def build_plan(fitted: dict) -> dict:
 
     controls = {}
     for control, effects in CONTROLS.items():
-        controls[control] = {"effects": [
-            {"perils": list(ps), "on": on, "factor": sourced(factor, "judgement", "judgement: " + reason)}
-            for ps, on, factor, reason in effects
-        ]}
+        controls[control] = {"effects": []}
+        for ps, on, factor, reason, *sections in effects:
+            effect = {"perils": list(ps)}
+            if sections:
+                effect["sections"] = list(sections[0])
+            effect.update({"on": on, "factor": sourced(factor, "judgement", "judgement: " + reason)})
+            controls[control]["effects"].append(effect)
 
     def uplift(name: str) -> dict:
         ps, each, cap, reason = UPLIFTS[name]
@@ -767,16 +870,21 @@ def build_plan(fitted: dict) -> dict:
             "fittedOn": AS_OF,
             "datasets": DATASETS,
             "notes": [
+                "Licence: the fitted values in this file (peril mix, revenue-elasticity tilts, industry factors, "
+                "records and cost elasticity, severity sigmas) are derived from the VERIS Community Database and "
+                "are offered under CC BY-SA 4.0, attribution: " + DATASETS[0]["attribution"] + ". HHS OCR breach "
+                "data is US federal government data in the public domain. Published and judgement values are "
+                "cited or reasoned in their source.",
                 "Generated by scripts/calibration/fit_rate_plan.py; do not edit by hand. Method, diagnostics and "
                 "limitations: docs/underwriting-calibration.md.",
-                "The fitted tables derive from the VERIS Community Database and are offered under CC BY-SA 4.0 "
-                "with its attribution (see datasets).",
                 "VCDB is a sample of publicly reported incidents, not an exposure-based sample: it gives peril mixes "
                 "and severity shapes, not absolute frequencies. Base rates are therefore judgement split by a "
                 "fitted mix.",
-                "Where a section is hit only by some occurrences of a peril (civil claims, fines, ransom payment), "
-                "that probability is folded into the median (mean-matching), because the schema has no per-loss "
-                "probability.",
+                "Where only some occurrences of a peril produce a loss in a section (a civil claim, a regulatory "
+                "proceeding, a ransom payment), the loss carries occurrenceProbability and its median is the loss "
+                "given that it happens: the earlier mean-matched median divided by the probability.",
+                "Breach severities use a single-firm sigma (cost differences between firm sizes removed), because "
+                "the model already scales them with the insured's records and revenue.",
             ],
         },
         "reference": {
@@ -818,48 +926,65 @@ def layer_mean(mu: float, sigma: float, retention: float, limit: float) -> float
     return lognormal_limited_mean(mu, sigma, retention + limit) - lognormal_limited_mean(mu, sigma, retention)
 
 
+def lognormal_exceedance(mu: float, sigma: float, threshold: float) -> float:
+    return float(stats.norm.sf((math.log(threshold) - mu) / sigma)) if threshold > 0 else 1.0
+
+
 def report(plan: dict, fitted: dict) -> str:
+    """Closed-form expected losses, read the way risk-model.ts reads the plan: a loss line's frequency is
+    λ_peril × occurrenceProbability × the frequency factors of the effects that touch its section; severity
+    factors multiply the median, or for business interruption the outage-hours median (revenue sets the loss
+    per hour, so the waiting period stays in hours)."""
     limit, retention, waiting = 5_000_000.0, 10_000.0, 12.0
     revenue = float(plan["reference"]["annualRevenue"])
     perils = {p["id"]: p for p in plan["perils"]}
+    sections = ("extortion", "business_interruption", "data_restoration", "incident_response",
+                "privacy_liability", "regulatory")
 
-    def factors(all_controls: bool) -> tuple[dict, dict]:
-        freq = {p: 1.0 for p in perils}
-        sev = {p: 1.0 for p in perils}
+    def factor(peril: str, section: str | None, on: str, all_controls: bool) -> float:
+        """Product of control factors on `peril`; section None: effects without a section list only."""
+        out = 1.0
         if all_controls:
             for control in plan["controls"].values():
                 for effect in control["effects"]:
-                    target = freq if effect["on"] == "frequency" else sev
-                    for p in effect["perils"]:
-                        target[p] *= effect["factor"]["value"]
-        return freq, sev
+                    touches = ("sections" not in effect if section is None
+                               else section in effect.get("sections", sections))
+                    if effect["on"] == on and peril in effect["perils"] and touches:
+                        out *= effect["factor"]["value"]
+        return out
 
     lines = []
     for label, all_controls in (("no controls", False), ("all 20 controls, evidenced", True)):
-        freq, sev = factors(all_controls)
-        lam = {p: perils[p]["annualRate"]["value"] * freq[p] for p in perils}
+        lam = {p: perils[p]["annualRate"]["value"] * factor(p, None, "frequency", all_controls) for p in perils}
         section_gross: dict[str, float] = defaultdict(float)
         section_net: dict[str, float] = defaultdict(float)
+        section_claims: dict[str, float] = defaultdict(float)
         for p, peril in perils.items():
             for loss in peril["losses"]:
                 s = loss["section"]
+                prob = loss.get("occurrenceProbability", {"value": 1.0})["value"]
+                rate = peril["annualRate"]["value"] * prob * factor(p, s, "frequency", all_controls)
+                sev = factor(p, s, "severity", all_controls)
                 if "businessInterruption" in loss:
                     bi = loss["businessInterruption"]
-                    per_hour = bi["hourlyLossToHourlyRevenue"]["value"] * revenue / 8760 * sev[p]
-                    mu = math.log(bi["outageHoursMedian"]["value"])
+                    per_hour = bi["hourlyLossToHourlyRevenue"]["value"] * revenue / 8760
+                    mu = math.log(bi["outageHoursMedian"]["value"] * sev)
                     sg = bi["outageHoursSigma"]["value"]
                     gross = per_hour * math.exp(mu + sg * sg / 2)
                     # insured: per_hour * (H - waiting)+, capped at the limit (no retention on BI here)
                     cap_hours = waiting + limit / per_hour
-                    net = per_hour * (lognormal_limited_mean(mu, sg, cap_hours) - lognormal_limited_mean(mu, sg, waiting))
+                    net = per_hour * (lognormal_limited_mean(mu, sg, cap_hours)
+                                      - lognormal_limited_mean(mu, sg, waiting))
+                    claims = lognormal_exceedance(mu, sg, waiting)
                 else:
                     sv = loss["severity"]
-                    median = sv["median"]["value"] * sev[p]
-                    mu, sg = math.log(median), sv["sigma"]["value"]
+                    mu, sg = math.log(sv["median"]["value"] * sev), sv["sigma"]["value"]
                     gross = math.exp(mu + sg * sg / 2)
                     net = layer_mean(mu, sg, retention, limit)
-                section_gross[s] += lam[p] * gross
-                section_net[s] += lam[p] * net
+                    claims = lognormal_exceedance(mu, sg, retention)
+                section_gross[s] += rate * gross
+                section_net[s] += rate * net
+                section_claims[s] += rate * claims
         total_lambda = sum(lam.values())
         lines.append(f"### Reference company (revenue CNY {revenue:,.0f}, {plan['reference']['weightedRecordsHeld']:,} "
                      f"weighted records, average industry), {label}")
@@ -871,12 +996,13 @@ def report(plan: dict, fitted: dict) -> str:
         lines.append(f"| **all perils** | **{total_lambda:.4f}** (P(≥1 incident) = {1 - math.exp(-total_lambda):.1%}) |")
         lines.append("")
         lines.append(f"| section | gross expected annual loss (CNY) | insured layer: retention {retention:,.0f}, "
-                     f"limit {limit:,.0f}, BI waiting period {waiting:.0f} h (CNY) |")
-        lines.append("|---|---:|---:|")
-        for s in ("extortion", "business_interruption", "data_restoration", "incident_response",
-                  "privacy_liability", "regulatory"):
-            lines.append(f"| {s} | {section_gross[s]:,.0f} | {section_net[s]:,.0f} |")
-        lines.append(f"| **total** | **{sum(section_gross.values()):,.0f}** | **{sum(section_net.values()):,.0f}** |")
+                     f"limit {limit:,.0f}, BI waiting period {waiting:.0f} h (CNY) | losses a year above the "
+                     f"retention / waiting period |")
+        lines.append("|---|---:|---:|---:|")
+        for s in sections:
+            lines.append(f"| {s} | {section_gross[s]:,.0f} | {section_net[s]:,.0f} | {section_claims[s]:.4f} |")
+        lines.append(f"| **total** | **{sum(section_gross.values()):,.0f}** | **{sum(section_net.values()):,.0f}** "
+                     f"| **{sum(section_claims.values()):.4f}** |")
         lines.append("")
     return "\n".join(lines)
 
@@ -911,7 +1037,12 @@ def diagnostics(fitted: dict) -> str:
         out.append(f"  {qv:>8}  {emp:>13,.0f}  {mod:>10,.0f}  {v:>12,.0f}")
     c = fitted["cost"]
     out.append(f"Cost on records (VCDB, n={c['n']}): Theil-Sen slope b={c['b']:.3f} [{c['b_low']:.3f}, {c['b_high']:.3f}], "
-               f"residual robust sigma {c['residual_sigma']:.3f}; money sigma {fitted['money_sigma']:.3f}")
+               f"residual robust sigma {c['residual_sigma']:.3f} (cross-firm), {c['residual_sigma_within']:.3f} within "
+               f"employee bands (n={c['n_within']}, {c['n_bands']} bands)")
+    out.append(f"Money sigma: cross-firm {fitted['money_sigma_cross_firm']:.3f}, single-firm "
+               f"{fitted['money_sigma_single_firm']:.3f}; plan uses {fitted['money_sigma']:.3f}")
+    hits, described = fitted["hhs_monetary"]
+    out.append(f"HHS OCR descriptions mentioning a monetary outcome: {hits} of {described:,} ({hits / described:.1%})")
     n, (q25, q50, q75) = d["small_amounts"]
     out.append(f"VCDB Small victims' overall USD amounts (check only): n={n}, quartiles {q25:,.0f} / {q50:,.0f} / {q75:,.0f}")
     out.append("Per-peril median records vs all breach perils (VCDB Small):")
