@@ -104,3 +104,4 @@ export {
   type QuoteWithHistory,
 } from './quote-use-cases.js';
 export { issuePolicy, getPolicy, listPolicies, addMonths, type IssuedPolicy } from './policy-use-cases.js';
+export { catalogueJsonSchemas } from './catalogue-json-schemas.js';
