@@ -51,7 +51,12 @@ export function describeTarget(target: DatabaseTarget): string {
 }
 
 function createKysely(pool: pg.Pool): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    // Column names are translated; the keys inside a jsonb value are data and come back as they were stored
+    // (a risk profile's controls are keyed mfa_remote_access, not mfaRemoteAccess).
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
 }
 
 function reasonOf(error: unknown): string {

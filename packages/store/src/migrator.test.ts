@@ -29,7 +29,15 @@ describeEachDatabase('migrations', ({ handle }) => {
   it('runs down to an empty schema and up again, keeping the same tables', async () => {
     const { db } = handle();
     const tablesBefore = await tableNames(db);
-    expect(tablesBefore).toEqual(['organisations', 'platform_settings']);
+    expect(tablesBefore).toEqual([
+      'organisations',
+      'platform_settings',
+      'policies',
+      'policy_transactions',
+      'quote_events',
+      'quotes',
+      'submissions',
+    ]);
 
     const down = await migrateDown(db, allMigrations.length);
     expect(down.executed).toEqual([...allMigrations].reverse());

@@ -2,12 +2,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Repositories, UnitOfWork } from '@carapace/domain';
 import { KyselyOrganisationRepository } from './repositories/organisation-repository.js';
 import { KyselyPlatformSettingsRepository } from './repositories/platform-settings-repository.js';
+import { KyselyUnderwritingRepository } from './repositories/underwriting-repository.js';
 import type { Database } from './schema.js';
 
 function repositoriesFor(db: Kysely<Database>): Repositories {
   return {
     organisations: new KyselyOrganisationRepository(db),
     platformSettings: new KyselyPlatformSettingsRepository(db),
+    underwriting: new KyselyUnderwritingRepository(db),
   };
 }
 

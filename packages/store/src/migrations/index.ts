@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as organisationsAndPlatformSettings from './0001-organisations-and-platform-settings.js';
+import * as underwriting from './0002-underwriting.js';
 
 /**
  * Every migration, in order. Names are numbered and never renamed or edited once released: the database
@@ -7,4 +8,5 @@ import * as organisationsAndPlatformSettings from './0001-organisations-and-plat
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-organisations-and-platform-settings': organisationsAndPlatformSettings,
+  '0002-underwriting': underwriting,
 };

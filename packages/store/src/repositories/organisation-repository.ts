@@ -7,8 +7,7 @@ import type {
   OrganisationRepository,
 } from '@carapace/domain';
 import type { Database, OrganisationsTable } from '../schema.js';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './uuid.js';
 
 function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
   return {
@@ -52,8 +51,7 @@ export class KyselyOrganisationRepository implements OrganisationRepository {
   }
 
   async findById(id: string): Promise<Organisation | undefined> {
-    // An id that is not a UUID cannot exist; asking PostgreSQL would raise a cast error instead.
-    if (!UUID_PATTERN.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const row = await this.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
     return row === undefined ? undefined : toOrganisation(row);
   }
