@@ -5,15 +5,26 @@ import type { LossModel, RiskFactorId, RiskFactorSource } from './risk-model.js'
 /**
  * The risk score: 0 (least risk) to 100 (most), with every point traced to a fact about the company.
  *
- * Start from the rate plan's base score (the reference company: reference revenue and records, an industry
- * of average risk, no controls credited). Each factor then moves the score by
- *   pointsPerDoubling × Σ_lines share_line × log2(multiplier of the factor on the line's expected loss),
- * where share_line is the line's share of the company's expected gross loss. So a factor that doubles
- * every expected loss adds exactly `pointsPerDoubling` points, one that halves the losses behind 30 % of
- * the expected loss takes off 0.3 × pointsPerDoubling, and the points of all factors add up to the score.
+ *   score = base + pointsPerDoubling × log2(EL / EL₀)
+ *
+ * where EL is the company's expected annual gross loss and EL₀ that of the reference company (reference
+ * revenue and records, an industry of average risk, no controls, no findings, no claims): the rate plan's
+ * base score. So the score goes up by `pointsPerDoubling` whenever the expected loss doubles, and a control
+ * can only lower it.
+ *
+ * The points are split between the factors by the logarithmic mean Divisia index (LMDI-I), which divides
+ * log(EL / EL₀) exactly among the factors even though EL is a sum over loss lines of products of factor
+ * multipliers: factor f gets Σ_lines w_line × ln(multiplier of f on the line), with
+ * w_line = L(EL_line, EL₀_line) / L(EL, EL₀) and L(a, b) = (a − b) / (ln a − ln b) the logarithmic mean.
+ * A factor that scales every line by the same multiplier gets exactly log2(multiplier) × pointsPerDoubling.
  * Displayed points are whole numbers whose sum is the displayed score (largest-remainder rounding); when
  * the sum leaves the 0–100 scale, one more line says how much the scale's bound took off or added.
  */
+
+function logarithmicMean(a: number, b: number): number {
+  if (a === b) return a;
+  return (a - b) / (Math.log(a) - Math.log(b));
+}
 
 export interface ScoreContribution {
   readonly factor: RiskFactorId | 'base' | 'scale_bound';
@@ -71,11 +82,21 @@ function roundToTotal(values: readonly number[], total: number): number[] {
 export function scoreRisk(model: LossModel, ratePlan: RatePlan): RiskScore {
   const { base, pointsPerDoubling } = ratePlan.score;
   const exactByFactor = new Map<RiskFactorId, number>();
-  if (model.expectedGrossLoss > 0) {
-    for (const line of model.lines) {
-      const share = line.expectedGrossLoss / model.expectedGrossLoss;
+  const lines = model.lines
+    .filter((line) => line.expectedGrossLoss > 0)
+    .map((line) => {
+      let multiplier = 1;
+      for (const value of line.factorMultipliers.values()) multiplier *= value;
+      return { line, referenceLoss: line.expectedGrossLoss / multiplier };
+    });
+  const referenceTotal = lines.reduce((sum, entry) => sum + entry.referenceLoss, 0);
+  if (model.expectedGrossLoss > 0 && referenceTotal > 0) {
+    const totalMean = logarithmicMean(model.expectedGrossLoss, referenceTotal);
+    const pointsPerLog = pointsPerDoubling / Math.LN2;
+    for (const { line, referenceLoss } of lines) {
+      const weight = logarithmicMean(line.expectedGrossLoss, referenceLoss) / totalMean;
       for (const [factor, multiplier] of line.factorMultipliers) {
-        const points = pointsPerDoubling * share * Math.log2(multiplier);
+        const points = pointsPerLog * weight * Math.log(multiplier);
         exactByFactor.set(factor, (exactByFactor.get(factor) ?? 0) + points);
       }
     }
