@@ -7,6 +7,7 @@ import { Organisation, OrganisationPage, Readiness } from '@carapace/contracts';
 import { DEMO_ORGANISATIONS } from '@carapace/domain';
 import { createScratchPostgresDatabase, holdMigrationLock } from '@carapace/store/testing';
 import {
+  EXAMPLE_COMPANY,
   EXAMPLE_SIMULATION,
   assertCliBuilt,
   runCarapace,
@@ -127,10 +128,8 @@ describe('carapace command line', () => {
     expect((await runCarapace(['migrate'], env)).stdout).not.toContain('applied 0001');
 
     const down = await runCarapace(['migrate', '--down'], env);
-    expect(down.stdout).toContain('reverted 0001-organisations-and-platform-settings');
-    expect((await runCarapace(['migrate', '--status'], env)).stdout).toMatch(
-      /pending\s+0001-organisations-and-platform-settings/,
-    );
+    expect(down.stdout).toContain('reverted 0002-underwriting');
+    expect((await runCarapace(['migrate', '--status'], env)).stdout).toMatch(/pending\s+0002-underwriting/);
 
     const seeded = await runCarapace(['seed-demo'], env);
     expect(seeded.code, seeded.stderr).toBe(0);
@@ -217,6 +216,62 @@ describe('carapace simulate', () => {
       await runCarapace(['simulate', EXAMPLE_SIMULATION, '--iterations', '0'], {}),
       2,
       /expected a whole number/,
+    );
+  });
+});
+
+describe('carapace assess', () => {
+  it('prints the score with its reasons, the premium and the top controls, in either language', async () => {
+    const zh = await runCarapace(['assess', EXAMPLE_COMPANY, '--top', '3'], {}, 60_000);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stdout).toMatch(/^风险评分: \d{1,3} \/ 100 \(/);
+    expect(zh.stdout).toContain('基准分');
+    expect(zh.stdout).toMatch(/保费: CNY [\d,]+\.\d{2}/);
+    expect(zh.stdout).toContain('结论：可报价');
+    expect(zh.stdout.match(/^ {2}\d\. /gm)).toHaveLength(3);
+
+    const en = await runCarapace(['assess', EXAMPLE_COMPANY, '--lang', 'en', '--top', '0'], {}, 60_000);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toMatch(/^Risk score: \d{1,3} \/ 100/);
+    expect(en.stdout).toContain('MFA on remote access (VPN, RDP, remote desktop) (in place, evidenced)');
+    expect(en.stdout).not.toContain('Controls that lower the premium most');
+  });
+
+  it('gives the same JSON for the same input, and explains a decline', async () => {
+    const first = await runCarapace(['assess', EXAMPLE_COMPANY, '--json', '--top', '0'], {}, 60_000);
+    expect(first.code, first.stderr).toBe(0);
+    const parsed = JSON.parse(first.stdout) as { assessment: { seed: string; score: { score: number } } };
+    expect(parsed.assessment.score.score).toBeGreaterThan(0);
+    const second = await runCarapace(['assess', EXAMPLE_COMPANY, '--json', '--top', '0'], {}, 60_000);
+    expect(second.stdout).toBe(first.stdout);
+
+    const clinic = EXAMPLE_COMPANY.replace('hangzhou-saas', 'chengdu-dental-clinic');
+    const declined = await runCarapace(['assess', clinic, '--lang', 'en', '--top', '0'], {}, 60_000);
+    expect(declined.stdout).toContain('Decision: decline');
+    expect(declined.stdout).toContain('[no_mfa_and_no_offline_backups]');
+  });
+
+  it('names the file and the field of a bad company file in one line', async () => {
+    const bad = join(workDirectory, 'company.json');
+    await writeFile(bad, JSON.stringify({ profile: { industry: 'Z' } }));
+    expectOneLineFailure(await runCarapace(['assess', bad], {}), 1, /company\.json: profile\.industry: /);
+    await writeFile(
+      bad,
+      JSON.stringify({
+        profile: { industry: 'C', annualRevenue: { amount: '1000000.00' }, employees: 5 },
+        coverage: { policyAggregate: { amount: '123.00' } },
+      }),
+    );
+    expectOneLineFailure(
+      await runCarapace(['assess', bad], {}),
+      1,
+      /policyAggregate: 123\.00 CNY is not offered/,
+    );
+    expectOneLineFailure(await runCarapace(['assess', bad, '--lang', 'fr'], {}), 2, /expected zh-CN or en/);
+    expectOneLineFailure(
+      await runCarapace(['assess', bad], { CARAPACE_CATALOGUE_DIR: workDirectory }),
+      1,
+      /no product files under products\//,
     );
   });
 });

@@ -71,7 +71,9 @@ export const RiskProfile = z
     employees: z.number().int().min(1).max(10_000_000),
     recordsHeld: z
       .object({ personal: Count.default(0), sensitive: Count.default(0), payment: Count.default(0) })
-      .strict(),
+      .strict()
+      .default({ personal: 0, sensitive: 0, payment: 0 })
+      .meta({ description: 'Records of personal information held, by class; none when left out.' }),
     country: z
       .string()
       .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as CN')

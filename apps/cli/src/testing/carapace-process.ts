@@ -11,6 +11,11 @@ export const EXAMPLE_SIMULATION = fileURLToPath(
   new URL('../../../../docs/examples/sme-cyber-simulation.json', import.meta.url),
 );
 
+/** A documented example input of `carapace assess`. */
+export const EXAMPLE_COMPANY = fileURLToPath(
+  new URL('../../../../docs/examples/companies/hangzhou-saas.json', import.meta.url),
+);
+
 export function assertCliBuilt(): void {
   if (!existsSync(CLI_ENTRY)) {
     throw new Error(`${CLI_ENTRY} is missing: run \`npm run build\` (npm test does it for you)`);
