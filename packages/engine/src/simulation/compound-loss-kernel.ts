@@ -1,4 +1,5 @@
 import type { UniformSource } from '../distributions/distribution.js';
+import { rareEventProcessesOf, simulateRareEventYears } from './rare-event-kernel.js';
 import type { CompiledModel } from './simulation-spec.js';
 import type { YearLosses } from './year-losses.js';
 
@@ -15,8 +16,27 @@ import type { YearLosses } from './year-losses.js';
  * Retained = gross − ceded for every year. Section shares of the ceded loss are the section's insured loss
  * scaled by the policy's annual terms (pro rata). Returns the number of occurrences simulated. Allocates
  * nothing per year or per event: `sectionScratch` holds one number per section.
+ *
+ * A model of rare Poisson processes (every rate ≤ RARE_EVENT_MAX_RATE) runs in the rare-event kernel,
+ * which jumps between eventful years instead of drawing a count for each (`rare-event-kernel.ts`).
  */
 export function simulateYears(
+  model: CompiledModel,
+  random: UniformSource,
+  out: YearLosses,
+  firstYear: number,
+  yearCount: number,
+  sectionScratch: Float64Array,
+): number {
+  const rareProcesses = rareEventProcessesOf(model);
+  if (rareProcesses !== null) {
+    return simulateRareEventYears(model, rareProcesses, random, out, firstYear, yearCount);
+  }
+  return simulateYearsInGeneral(model, random, out, firstYear, yearCount, sectionScratch);
+}
+
+/** `simulateYears` drawing every process's count in every year. */
+export function simulateYearsInGeneral(
   model: CompiledModel,
   random: UniformSource,
   out: YearLosses,
