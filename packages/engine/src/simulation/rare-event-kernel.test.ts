@@ -153,7 +153,7 @@ describe('rare-event kernel', () => {
     }
   });
 
-  it('agrees with the per-year kernel in distribution: means, zero-loss years and the 1-in-100 loss', () => {
+  it('agrees with the per-year kernel in distribution: means of every quantity and the share of loss-free years', () => {
     const rare = yearsOf(INSURED_MODEL, 'rare', 11);
     const general = yearsOf(INSURED_MODEL, 'general', 12);
     for (const quantity of ['gross', 'ceded', 'retained', 'largestOccurrenceGross'] as const) {
