@@ -47,6 +47,21 @@ let sectionInsuredSums = new Float64Array(0);
 let largestGrossByYear = new Float64Array(0);
 let largestInsuredByYear = new Float64Array(0);
 
+let grossTotals = new Float64Array(0);
+let insuredTotals = new Float64Array(0);
+
+function grossTotalByYear(yearCount: number): Float64Array {
+  if (grossTotals.length < yearCount) grossTotals = new Float64Array(yearCount);
+  else grossTotals.fill(0, 0, yearCount);
+  return grossTotals;
+}
+
+function insuredTotalByYear(yearCount: number): Float64Array {
+  if (insuredTotals.length < yearCount) insuredTotals = new Float64Array(yearCount);
+  else insuredTotals.fill(0, 0, yearCount);
+  return insuredTotals;
+}
+
 function scratchFor(sectionCount: number, yearCount: number): void {
   const cells = sectionCount * yearCount;
   if (sectionGrossSums.length < cells) {
@@ -149,44 +164,59 @@ export function simulateRareEventYears(
       occurrences += addOccurrences(section, sectionIndex * yearCount, rare, random, yearCount);
     }
   }
-  const insurerShare = 1 - coinsurance;
-  for (let year = 0; year < yearCount; year++) {
-    const target = firstYear + year;
-    let gross = 0;
-    let insuredBeforePolicy = 0;
-    for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex++) {
-      const section = sections[sectionIndex];
-      if (section === undefined) continue;
-      const cell = sectionIndex * yearCount + year;
-      const sectionGross = sectionGrossSums[cell] ?? 0;
-      let sectionInsured = sectionInsuredSums[cell] ?? 0;
-      if (sectionInsured > section.aggregateLimit) sectionInsured = section.aggregateLimit;
-      // Kept in the insured sums so the per-section ceded share below can read it.
-      sectionInsuredSums[cell] = sectionInsured;
-      const sectionGrossOut = out.sectionGross?.[sectionIndex];
-      if (sectionGrossOut !== undefined) sectionGrossOut[target] = sectionGross;
-      gross += sectionGross;
-      insuredBeforePolicy += sectionInsured;
+  // Section by section, then year by year: plain loops over typed arrays, which V8 keeps tight.
+  const grossTotals = grossTotalByYear(yearCount);
+  const insuredTotals = insuredTotalByYear(yearCount);
+  const grossSums = sectionGrossSums;
+  const insuredSums = sectionInsuredSums;
+  for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex++) {
+    const section = sections[sectionIndex];
+    if (section === undefined) continue;
+    const subLimit = section.aggregateLimit;
+    const offset = sectionIndex * yearCount;
+    const sectionGrossOut = out.sectionGross?.[sectionIndex];
+    for (let year = 0; year < yearCount; year++) {
+      const cell = offset + year;
+      const sectionGross = grossSums[cell] ?? 0;
+      let sectionInsured = insuredSums[cell] ?? 0;
+      if (sectionInsured > subLimit) {
+        sectionInsured = subLimit;
+        // Kept in the insured sums so the per-section ceded share below can read it.
+        insuredSums[cell] = subLimit;
+      }
+      grossTotals[year] = (grossTotals[year] ?? 0) + sectionGross;
+      insuredTotals[year] = (insuredTotals[year] ?? 0) + sectionInsured;
     }
-    const afterDeductible = insuredBeforePolicy - aggregateDeductible;
+    if (sectionGrossOut !== undefined)
+      sectionGrossOut.set(grossSums.subarray(offset, offset + yearCount), firstYear);
+  }
+  const insurerShare = 1 - coinsurance;
+  const { gross: grossOut, ceded: cededOut, retained: retainedOut } = out;
+  for (let year = 0; year < yearCount; year++) {
+    const gross = grossTotals[year] ?? 0;
+    const afterDeductible = (insuredTotals[year] ?? 0) - aggregateDeductible;
     const capped =
       afterDeductible <= 0 ? 0 : afterDeductible < aggregateLimit ? afterDeductible : aggregateLimit;
     const ceded = capped * insurerShare;
-    out.gross[target] = gross;
-    out.ceded[target] = ceded;
-    if (out.retained !== null) out.retained[target] = gross - ceded;
-    if (out.largestOccurrenceGross !== null)
-      out.largestOccurrenceGross[target] = largestGrossByYear[year] ?? 0;
-    if (out.largestOccurrenceInsured !== null) {
-      out.largestOccurrenceInsured[target] = largestInsuredByYear[year] ?? 0;
-    }
-    if (out.sectionCeded !== null) {
-      const scale = insuredBeforePolicy > 0 ? ceded / insuredBeforePolicy : 0;
-      for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex++) {
-        const sectionCededOut = out.sectionCeded[sectionIndex];
-        if (sectionCededOut !== undefined) {
-          sectionCededOut[target] = (sectionInsuredSums[sectionIndex * yearCount + year] ?? 0) * scale;
-        }
+    grossOut[firstYear + year] = gross;
+    cededOut[firstYear + year] = ceded;
+    if (retainedOut !== null) retainedOut[firstYear + year] = gross - ceded;
+  }
+  if (out.largestOccurrenceGross !== null) {
+    out.largestOccurrenceGross.set(largestGrossByYear.subarray(0, yearCount), firstYear);
+  }
+  if (out.largestOccurrenceInsured !== null) {
+    out.largestOccurrenceInsured.set(largestInsuredByYear.subarray(0, yearCount), firstYear);
+  }
+  if (out.sectionCeded !== null) {
+    for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex++) {
+      const sectionCededOut = out.sectionCeded[sectionIndex];
+      if (sectionCededOut === undefined) continue;
+      const offset = sectionIndex * yearCount;
+      for (let year = 0; year < yearCount; year++) {
+        const insuredBeforePolicy = insuredTotals[year] ?? 0;
+        const scale = insuredBeforePolicy > 0 ? (cededOut[firstYear + year] ?? 0) / insuredBeforePolicy : 0;
+        sectionCededOut[firstYear + year] = (insuredSums[offset + year] ?? 0) * scale;
       }
     }
   }
