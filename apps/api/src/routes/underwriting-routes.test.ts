@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { z } from '@hono/zod-openapi';
 import {
   Assessment,
   ControlWhatIf,
@@ -64,7 +65,7 @@ describeEachDatabase('underwriting API', ({ handle }) => {
     return Organisation.parse(await response.json());
   }
 
-  async function submittedSubmission(profile: unknown = PROFILE): Promise<Submission> {
+  async function submittedSubmission(profile: unknown = PROFILE): Promise<z.infer<typeof Submission>> {
     const organisation = await registerInsured();
     const created = await send(`${server.url}/api/v1/submissions`, 'POST', {
       organisationId: organisation.id,
@@ -77,7 +78,10 @@ describeEachDatabase('underwriting API', ({ handle }) => {
     return Submission.parse(await submitted.json());
   }
 
-  async function quoteOf(submission: Submission, options: unknown[] = [{}]): Promise<Quote[]> {
+  async function quoteOf(
+    submission: z.infer<typeof Submission>,
+    options: unknown[] = [{}],
+  ): Promise<z.infer<typeof Quote>[]> {
     const response = await send(`${server.url}/api/v1/submissions/${submission.id}/quotes`, 'POST', {
       options,
       seed: '20261120',

@@ -121,7 +121,11 @@ export function resolvePricingContext(
     );
   }
   if (request.seed !== undefined && !/^\d{1,20}$/.test(request.seed)) {
-    throw new RuleViolationError('risk_profile_invalid', 'seed must be a whole number of up to 20 digits', 'seed');
+    throw new RuleViolationError(
+      'risk_profile_invalid',
+      'seed must be a whole number of up to 20 digits',
+      'seed',
+    );
   }
   const coverage = resolveCoverage(product, request.coverage);
   const seed =

@@ -11,7 +11,12 @@ import { RatePlanFileSchema } from './rate-plan.js';
  */
 export function catalogueJsonSchemas(): Record<'product' | 'rate-plan', unknown> {
   const generate = (schema: z.ZodType, title: string, description: string) => ({
-    ...z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input', reused: 'ref' }),
+    ...z.toJSONSchema(schema, {
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      io: 'input',
+      reused: 'ref',
+    }),
     title,
     description,
   });

@@ -1,6 +1,11 @@
 import type { LocalisedText } from '../shared/localised-text.js';
 import { money, type Money } from '../shared/money.js';
-import { priceProfile, resolvePricingContext, type AssessmentRequest, type UnderwritingServices } from './assess-risk.js';
+import {
+  priceProfile,
+  resolvePricingContext,
+  type AssessmentRequest,
+  type UnderwritingServices,
+} from './assess-risk.js';
 import type { ControlAnswer, RiskProfile } from './risk-profile.js';
 import { SECURITY_CONTROLS, SECURITY_CONTROL_IDS, type SecurityControlId } from './security-controls.js';
 
@@ -53,7 +58,9 @@ export async function controlWhatIf(
   request: AssessmentRequest & { readonly combination?: readonly SecurityControlId[] },
 ): Promise<ControlWhatIf> {
   const context = resolvePricingContext(services.catalogue, request);
-  const candidates = SECURITY_CONTROL_IDS.filter((control) => request.profile.controls[control]?.evidenced !== true);
+  const candidates = SECURITY_CONTROL_IDS.filter(
+    (control) => request.profile.controls[control]?.evidenced !== true,
+  );
   const price = (profile: RiskProfile) => priceProfile(context, profile, services.simulate);
   const [baseline, ...variants] = await Promise.all([
     price(request.profile),

@@ -67,7 +67,11 @@ export function resolveCoverage(product: Product, choice: CoverageChoice = {}): 
   const sections = product.sections.map((section) => {
     const entry = chosen.get(section.id);
     const field = `sections.${section.id}`;
-    const limit = requireOffered(entry?.limit ?? section.defaultLimit, section.limitOptions, `${field}.limit`);
+    const limit = requireOffered(
+      entry?.limit ?? section.defaultLimit,
+      section.limitOptions,
+      `${field}.limit`,
+    );
     const retention = requireOffered(
       entry?.retention ?? section.defaultRetention,
       section.retentionOptions,

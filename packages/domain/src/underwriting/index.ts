@@ -1,4 +1,9 @@
-export { INDUSTRY_SECTIONS, INDUSTRY_SECTION_CODES, isIndustrySection, type IndustrySection } from './industry.js';
+export {
+  INDUSTRY_SECTIONS,
+  INDUSTRY_SECTION_CODES,
+  isIndustrySection,
+  type IndustrySection,
+} from './industry.js';
 export {
   SECURITY_CONTROLS,
   SECURITY_CONTROL_IDS,
@@ -56,7 +61,12 @@ export {
   type PerilLine,
   type UnderwritingServices,
 } from './assess-risk.js';
-export { controlWhatIf, type ControlWhatIf, type ControlOption, type PricedVariant } from './control-what-if.js';
+export {
+  controlWhatIf,
+  type ControlWhatIf,
+  type ControlOption,
+  type PricedVariant,
+} from './control-what-if.js';
 export {
   QUOTE_STATUSES,
   QUOTE_ACTIONS,

@@ -7,7 +7,10 @@ import type { LocalisedText } from '../shared/localised-text.js';
  * listed, the first being the closest.
  */
 export const INDUSTRY_SECTIONS = {
-  A: { name: { 'zh-CN': '农、林、牧、渔业', en: 'Agriculture, forestry, animal husbandry and fishery' }, naics: ['11'] },
+  A: {
+    name: { 'zh-CN': '农、林、牧、渔业', en: 'Agriculture, forestry, animal husbandry and fishery' },
+    naics: ['11'],
+  },
   B: { name: { 'zh-CN': '采矿业', en: 'Mining' }, naics: ['21'] },
   C: { name: { 'zh-CN': '制造业', en: 'Manufacturing' }, naics: ['31', '32', '33'] },
   D: {
@@ -36,7 +39,10 @@ export const INDUSTRY_SECTIONS = {
     naics: ['54'],
   },
   N: {
-    name: { 'zh-CN': '水利、环境和公共设施管理业', en: 'Water conservancy, environment and public facilities' },
+    name: {
+      'zh-CN': '水利、环境和公共设施管理业',
+      en: 'Water conservancy, environment and public facilities',
+    },
     naics: ['56', '92'],
   },
   O: {

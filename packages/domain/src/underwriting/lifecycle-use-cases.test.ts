@@ -432,9 +432,9 @@ describe('binding and issuing', () => {
       premium: quote.premium.premium,
       issuedAt: clock,
     });
+    // critical_findings_remediated applies only to a company with open critical findings; this one has none.
     expect(issued.policy.postBindContingencies).toEqual([
       { code: 'incident_hotline_contacts', text: expect.any(Object) as unknown, dueDate: '2026-03-30' },
-      { code: 'critical_findings_remediated', text: expect.any(Object) as unknown, dueDate: '2026-05-14' },
     ]);
     expect(issued.transactions).toEqual([
       {
@@ -539,10 +539,7 @@ describe('binding and issuing', () => {
       inceptionDate: '2027-01-31',
       expiryDate: '2027-02-28',
     });
-    expect(policy.postBindContingencies.map((contingency) => contingency.dueDate)).toEqual([
-      '2027-02-15',
-      '2027-04-01',
-    ]);
+    expect(policy.postBindContingencies.map((contingency) => contingency.dueDate)).toEqual(['2027-02-15']);
   });
 });
 

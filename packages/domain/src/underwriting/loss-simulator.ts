@@ -1,4 +1,9 @@
-import { simulateEach, type RunSummary, type SimulationSpec, type SimulationWorkerPool } from '@carapace/engine';
+import {
+  simulateEach,
+  type RunSummary,
+  type SimulationSpec,
+  type SimulationWorkerPool,
+} from '@carapace/engine';
 
 /**
  * Port: runs one simulation and returns its summary (gross, insured and retained annual losses, per-section

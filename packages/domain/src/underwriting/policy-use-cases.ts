@@ -1,6 +1,7 @@
 import { NotFoundError, RuleViolationError } from '../shared/domain-error.js';
 import { applyTransition, requireQuote } from './quote-use-cases.js';
 import type { Policy, PolicyTransaction } from './underwriting-records.js';
+import { conditionHolds } from './underwriting-rules.js';
 import type { LifecycleServices } from './underwriting-services.js';
 
 /**
@@ -17,7 +18,11 @@ function parseCalendarDate(value: string, field: string): Date {
   const match = DATE_PATTERN.exec(value);
   const date = match === null ? new Date(Number.NaN) : new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new RuleViolationError('inception_date_invalid', `${field} must be a calendar date YYYY-MM-DD (got '${value}')`, field);
+    throw new RuleViolationError(
+      'inception_date_invalid',
+      `${field} must be a calendar date YYYY-MM-DD (got '${value}')`,
+      field,
+    );
   }
   return date;
 }
@@ -74,11 +79,17 @@ export async function issuePolicy(
       expiryDate: formatDate(addMonths(inception, product.termMonths)),
       coverage: quote.coverage,
       premium: quote.premium.premium,
-      postBindContingencies: product.contingencies.postBind.map((contingency) => ({
-        code: contingency.code,
-        text: contingency.text,
-        dueDate: formatDate(addDays(inception, contingency.dueDays ?? 30)),
-      })),
+      postBindContingencies: product.contingencies.postBind
+        .filter(
+          (contingency) =>
+            contingency.when === undefined ||
+            conditionHolds(contingency.when, product, quote.assessment.profile, quote.coverage),
+        )
+        .map((contingency) => ({
+          code: contingency.code,
+          text: contingency.text,
+          dueDate: formatDate(addDays(inception, contingency.dueDays ?? 30)),
+        })),
       issuedAt: now,
     });
     const transaction = await repositories.underwriting.insertPolicyTransaction({
@@ -92,7 +103,10 @@ export async function issuePolicy(
   });
 }
 
-export async function getPolicy(services: Pick<LifecycleServices, 'unitOfWork'>, id: string): Promise<IssuedPolicy> {
+export async function getPolicy(
+  services: Pick<LifecycleServices, 'unitOfWork'>,
+  id: string,
+): Promise<IssuedPolicy> {
   return services.unitOfWork.run(async (repositories) => {
     const policy = await repositories.underwriting.findPolicy(id);
     if (policy === undefined) throw new NotFoundError('policy_not_found', `no policy ${id}`);

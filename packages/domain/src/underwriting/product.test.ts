@@ -173,6 +173,7 @@ describe('parseProduct refuses invalid files, naming the JSON path', () => {
     );
     expect(problems).toEqual([
       'sections.1.waitingPeriodHoursOptions: business interruption needs waiting-period options',
+      'sections.1.defaultWaitingPeriodHours: business interruption needs a default waiting period',
     ]);
   });
 
@@ -185,6 +186,7 @@ describe('parseProduct refuses invalid files, naming the JSON path', () => {
     );
     expect(problems).toEqual([
       'sections.0.waitingPeriodHoursOptions: only business interruption has a waiting period',
+      'sections.0.defaultWaitingPeriodHours: only business interruption has a waiting period',
     ]);
   });
 

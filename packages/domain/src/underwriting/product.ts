@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { moneyFromDecimal, type CurrencyCode, type Money } from '../shared/money.js';
+import { money, moneyFromDecimal, type CurrencyCode, type Money } from '../shared/money.js';
 import type { LocalisedText } from '../shared/localised-text.js';
 import {
   CatalogueIdSchema,
@@ -50,6 +50,7 @@ export type RuleCondition =
   | { readonly fact: CountedFact; readonly atLeast: number }
   | { readonly industryIn: readonly IndustrySection[] }
   | { readonly controlMissing: SecurityControlId }
+  | { readonly controlUnevidenced: SecurityControlId }
   | { readonly allOf: readonly RuleCondition[] }
   | { readonly anyOf: readonly RuleCondition[] };
 
@@ -59,6 +60,7 @@ const RuleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
     z.object({ fact: z.enum(COUNTED_FACTS), atLeast: z.number().int().nonnegative() }).strict(),
     z.object({ industryIn: z.array(IndustrySectionSchema).min(1) }).strict(),
     z.object({ controlMissing: SecurityControlSchema }).strict(),
+    z.object({ controlUnevidenced: SecurityControlSchema }).strict(),
     z.object({ allOf: z.array(RuleConditionSchema).min(1) }).strict(),
     z.object({ anyOf: z.array(RuleConditionSchema).min(1) }).strict(),
   ]),
@@ -83,8 +85,8 @@ const ContingencySchema = z
   .object({
     code: z.string().regex(/^[a-z][a-z0-9_]{1,62}$/),
     text: LocalisedTextSchema,
-    /** Only required when this control is not attested with evidence. */
-    whenControlUnevidenced: SecurityControlSchema.optional(),
+    /** Only required of a company for which this condition holds (always, when left out). */
+    when: RuleConditionSchema.optional(),
     /** Post-bind only: days after inception by which it must be met. */
     dueDays: z.number().int().positive().max(365).optional(),
   })
@@ -118,7 +120,8 @@ export const ProductFileSchema = z
         roundTo: DecimalAmountSchema,
       })
       .strict()
-      .refine((pricing) => pricing.expenseRatio + pricing.profitRatio < 0.9, {
+      // In basis points: 0.6 + 0.3 is 0.8999999999999999 in floating point.
+      .refine((pricing) => Math.round((pricing.expenseRatio + pricing.profitRatio) * 10_000) < 9_000, {
         message: 'expenseRatio + profitRatio must stay below 0.9',
       }),
     contingencies: z
@@ -156,7 +159,7 @@ export interface CoverageSection {
 export interface Contingency {
   readonly code: string;
   readonly text: LocalisedText;
-  readonly whenControlUnevidenced?: SecurityControlId | undefined;
+  readonly when?: RuleCondition | undefined;
   readonly dueDays?: number | undefined;
 }
 
@@ -186,7 +189,10 @@ export interface Product {
     readonly minimumPremium: Money;
     readonly roundTo: Money;
   };
-  readonly contingencies: { readonly preBind: readonly Contingency[]; readonly postBind: readonly Contingency[] };
+  readonly contingencies: {
+    readonly preBind: readonly Contingency[];
+    readonly postBind: readonly Contingency[];
+  };
   readonly rules: readonly UnderwritingRule[];
 }
 
@@ -201,11 +207,37 @@ export class CatalogueFileError extends Error {
   }
 }
 
+type Issue = z.core.$ZodIssue;
+
+function joinPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(file)' : path.map(String).join('.');
+}
+
+/**
+ * One line per issue, with its JSON path. A value that fits none of a union's forms (a rule condition)
+ * is explained by the form it came closest to: the one with the fewest problems that at least had the
+ * right keys — otherwise "Invalid input" would be all the author learns.
+ */
+function describeIssue(issue: Issue, prefix: readonly PropertyKey[]): string {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const ranked = issue.errors
+      .filter((branch) => branch.length > 0)
+      .map((branch) => ({
+        branch,
+        score: branch.length + (branch.some((inner) => inner.code === 'unrecognized_keys') ? 100 : 0),
+      }))
+      .sort((left, right) => left.score - right.score);
+    const closest = ranked[0]?.branch[0];
+    if (closest !== undefined) {
+      return `${joinPath(path)}: none of the allowed forms fits; closest: ${describeIssue(closest, path).replace(/^[^:]*: /, (head) => (closest.path.length === 0 ? '' : head))}`;
+    }
+  }
+  return `${joinPath(path)}: ${issue.message}`;
+}
+
 export function describeZodIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.length === 0 ? '(file)' : issue.path.map(String).join('.');
-    return `${path}: ${issue.message}`;
-  });
+  return error.issues.map((issue) => describeIssue(issue, []));
 }
 
 function requireAmongOptions(
@@ -227,13 +259,26 @@ function checkProductConsistency(file: ProductFile): string[] {
     if (seen.has(section.id)) problems.push(`${path}.id: section '${section.id}' appears twice`);
     seen.add(section.id);
     requireAmongOptions(problems, `${path}.defaultLimit`, section.defaultLimit, section.limitOptions);
-    requireAmongOptions(problems, `${path}.defaultRetention`, section.defaultRetention, section.retentionOptions);
+    requireAmongOptions(
+      problems,
+      `${path}.defaultRetention`,
+      section.defaultRetention,
+      section.retentionOptions,
+    );
     const isInterruption = section.id === 'business_interruption';
     if (isInterruption && section.waitingPeriodHoursOptions === undefined) {
       problems.push(`${path}.waitingPeriodHoursOptions: business interruption needs waiting-period options`);
     }
     if (!isInterruption && section.waitingPeriodHoursOptions !== undefined) {
       problems.push(`${path}.waitingPeriodHoursOptions: only business interruption has a waiting period`);
+    }
+    if (!isInterruption && section.defaultWaitingPeriodHours !== undefined) {
+      problems.push(`${path}.defaultWaitingPeriodHours: only business interruption has a waiting period`);
+    }
+    if (isInterruption && section.defaultWaitingPeriodHours === undefined) {
+      problems.push(
+        `${path}.defaultWaitingPeriodHours: business interruption needs a default waiting period`,
+      );
     }
     requireAmongOptions(
       problems,
@@ -255,7 +300,9 @@ function checkProductConsistency(file: ProductFile): string[] {
   });
   file.contingencies.postBind.forEach((contingency, index) => {
     if (contingency.dueDays === undefined) {
-      problems.push(`contingencies.postBind.${String(index)}.dueDays: a post-bind contingency needs a due date`);
+      problems.push(
+        `contingencies.postBind.${String(index)}.dueDays: a post-bind contingency needs a due date`,
+      );
     }
   });
   return problems;
@@ -269,7 +316,49 @@ export function parseProduct(json: unknown, file: string): Product {
   const problems = checkProductConsistency(data);
   if (problems.length > 0) throw new CatalogueFileError(file, problems);
   const currency = data.currency as CurrencyCode;
-  const amount = (decimal: string): Money => moneyFromDecimal(decimal, currency);
+  const amountProblems: string[] = [];
+  // The schema checks the shape of an amount; the currency decides how many decimals it may have.
+  const amountAt =
+    (path: string) =>
+    (decimal: string, index?: number): Money => {
+      try {
+        return moneyFromDecimal(decimal, currency);
+      } catch (error) {
+        amountProblems.push(
+          `${index === undefined ? path : `${path}.${String(index)}`}: ${(error as Error).message}`,
+        );
+        return money(0, currency);
+      }
+    };
+  const product = buildProduct(data, currency, amountAt);
+  data.rules.forEach((rule, index) => {
+    checkRuleAmounts(rule.when, `rules.${String(index)}.when`, amountAt);
+  });
+  if (amountProblems.length > 0) throw new CatalogueFileError(file, amountProblems);
+  return product;
+}
+
+function checkRuleAmounts(
+  condition: RuleCondition,
+  path: string,
+  amountAt: (path: string) => (decimal: string) => Money,
+): void {
+  if ('allOf' in condition)
+    condition.allOf.forEach((inner, index) =>
+      checkRuleAmounts(inner, `${path}.allOf.${String(index)}`, amountAt),
+    );
+  else if ('anyOf' in condition)
+    condition.anyOf.forEach((inner, index) =>
+      checkRuleAmounts(inner, `${path}.anyOf.${String(index)}`, amountAt),
+    );
+  else if ('above' in condition) amountAt(`${path}.above`)(condition.above);
+}
+
+function buildProduct(
+  data: ProductFile,
+  currency: CurrencyCode,
+  amountAt: (path: string) => (decimal: string, index?: number) => Money,
+): Product {
   return {
     id: data.id,
     version: data.version,
@@ -278,27 +367,31 @@ export function parseProduct(json: unknown, file: string): Product {
     ratePlan: data.ratePlan,
     termMonths: data.termMonths,
     quoteValidDays: data.quoteValidDays,
-    sections: data.sections.map((section) => ({
+    sections: data.sections.map((section, sectionIndex) => ({
       id: section.id,
       party: section.party,
       name: section.name,
       description: section.description,
-      limitOptions: section.limitOptions.map(amount),
-      defaultLimit: amount(section.defaultLimit),
-      retentionOptions: section.retentionOptions.map(amount),
-      defaultRetention: amount(section.defaultRetention),
+      limitOptions: section.limitOptions.map(amountAt(`sections.${String(sectionIndex)}.limitOptions`)),
+      defaultLimit: amountAt(`sections.${String(sectionIndex)}.defaultLimit`)(section.defaultLimit),
+      retentionOptions: section.retentionOptions.map(
+        amountAt(`sections.${String(sectionIndex)}.retentionOptions`),
+      ),
+      defaultRetention: amountAt(`sections.${String(sectionIndex)}.defaultRetention`)(
+        section.defaultRetention,
+      ),
       waitingPeriodHoursOptions: section.waitingPeriodHoursOptions ?? [],
       defaultWaitingPeriodHours: section.defaultWaitingPeriodHours ?? 0,
     })),
-    policyAggregateOptions: data.policyAggregateOptions.map(amount),
-    defaultPolicyAggregate: amount(data.defaultPolicyAggregate),
+    policyAggregateOptions: data.policyAggregateOptions.map(amountAt('policyAggregateOptions')),
+    defaultPolicyAggregate: amountAt('defaultPolicyAggregate')(data.defaultPolicyAggregate),
     pricing: {
       iterations: data.pricing.iterations,
       riskLoadFactor: data.pricing.riskLoad.factor,
       expenseRatio: data.pricing.expenseRatio,
       profitRatio: data.pricing.profitRatio,
-      minimumPremium: amount(data.pricing.minimumPremium),
-      roundTo: amount(data.pricing.roundTo),
+      minimumPremium: amountAt('pricing.minimumPremium')(data.pricing.minimumPremium),
+      roundTo: amountAt('pricing.roundTo')(data.pricing.roundTo),
     },
     contingencies: data.contingencies,
     rules: data.rules,

@@ -1,11 +1,12 @@
 import { NotFoundError, RuleViolationError } from '../shared/domain-error.js';
 import type { Repositories } from '../platform/unit-of-work.js';
 import { assessRisk } from './assess-risk.js';
-import type { CoverageChoice } from './coverage-selection.js';
+import type { CoverageChoice, CoverageSelection } from './coverage-selection.js';
 import type { Product } from './product.js';
 import { nextQuoteStatus, type QuoteAction, type QuoteStatus } from './quote-lifecycle.js';
 import type { RiskProfile } from './risk-profile.js';
 import { requireSubmission } from './submission-use-cases.js';
+import { conditionHolds } from './underwriting-rules.js';
 import type { Quote, QuoteContingency, QuoteEvent } from './underwriting-records.js';
 import type { LifecycleServices } from './underwriting-services.js';
 
@@ -26,13 +27,16 @@ export interface QuoteWithHistory {
   readonly events: readonly QuoteEvent[];
 }
 
-/** The product's pre-bind contingencies that apply to this company (some only when a control lacks evidence). */
-function preBindContingencies(product: Product, profile: RiskProfile): QuoteContingency[] {
+/** The product's pre-bind contingencies that apply to this company and cover (e.g. evidence of an attested control). */
+function preBindContingencies(
+  product: Product,
+  profile: RiskProfile,
+  coverage: CoverageSelection,
+): QuoteContingency[] {
   return product.contingencies.preBind
     .filter(
       (contingency) =>
-        contingency.whenControlUnevidenced === undefined ||
-        profile.controls[contingency.whenControlUnevidenced]?.evidenced !== true,
+        contingency.when === undefined || conditionHolds(contingency.when, product, profile, coverage),
     )
     .map((contingency) => ({ code: contingency.code, text: contingency.text, satisfiedAt: null }));
 }
@@ -72,12 +76,20 @@ export async function quoteSubmission(services: LifecycleServices, request: Quot
   return services.unitOfWork.run(async (repositories) => {
     const locked = await requireSubmission(repositories, submission.id, true);
     if (locked.status !== 'submitted') {
-      throw new RuleViolationError('transition_not_allowed', 'the submission changed while it was being priced', 'status');
+      throw new RuleViolationError(
+        'transition_not_allowed',
+        'the submission changed while it was being priced',
+        'status',
+      );
     }
     const quotes: Quote[] = [];
     for (const assessment of assessments) {
       const status: QuoteStatus =
-        assessment.decision.kind === 'decline' ? 'declined' : assessment.decision.kind === 'refer' ? 'referred' : 'quoted';
+        assessment.decision.kind === 'decline'
+          ? 'declined'
+          : assessment.decision.kind === 'refer'
+            ? 'referred'
+            : 'quoted';
       const quote = await repositories.underwriting.insertQuote({
         submissionId: submission.id,
         organisationId: submission.organisationId,
@@ -86,7 +98,7 @@ export async function quoteSubmission(services: LifecycleServices, request: Quot
         premium: assessment.premium,
         assessment,
         triggeredRules: assessment.decision.kind === 'quote' ? [] : assessment.decision.rules,
-        preBindContingencies: preBindContingencies(product, submission.profile),
+        preBindContingencies: preBindContingencies(product, submission.profile, assessment.coverage),
         validUntil: new Date(now.getTime() + product.quoteValidDays * DAY_MS),
       });
       await repositories.underwriting.appendQuoteEvent({
@@ -94,7 +106,10 @@ export async function quoteSubmission(services: LifecycleServices, request: Quot
         action: 'create',
         fromStatus: null,
         toStatus: status,
-        note: assessment.decision.kind === 'quote' ? null : assessment.decision.rules.map((rule) => rule.code).join(', '),
+        note:
+          assessment.decision.kind === 'quote'
+            ? null
+            : assessment.decision.rules.map((rule) => rule.code).join(', '),
         at: now,
       });
       quotes.push(quote);
@@ -103,13 +118,20 @@ export async function quoteSubmission(services: LifecycleServices, request: Quot
   });
 }
 
-export async function requireQuote(repositories: Repositories, id: string, forUpdate = false): Promise<Quote> {
+export async function requireQuote(
+  repositories: Repositories,
+  id: string,
+  forUpdate = false,
+): Promise<Quote> {
   const quote = await repositories.underwriting.findQuote(id, { forUpdate });
   if (quote === undefined) throw new NotFoundError('quote_not_found', `no quote ${id}`);
   return quote;
 }
 
-export async function getQuote(services: Pick<LifecycleServices, 'unitOfWork'>, id: string): Promise<QuoteWithHistory> {
+export async function getQuote(
+  services: Pick<LifecycleServices, 'unitOfWork'>,
+  id: string,
+): Promise<QuoteWithHistory> {
   return services.unitOfWork.run(async (repositories) => {
     const quote = await requireQuote(repositories, id);
     return { quote, events: await repositories.underwriting.listQuoteEvents(id) };
@@ -127,7 +149,9 @@ export async function listSubmissionQuotes(
 }
 
 function isPastValidity(quote: Quote, now: Date): boolean {
-  return (quote.status === 'quoted' || quote.status === 'referred') && now.getTime() > quote.validUntil.getTime();
+  return (
+    (quote.status === 'quoted' || quote.status === 'referred') && now.getTime() > quote.validUntil.getTime()
+  );
 }
 
 /**
@@ -155,7 +179,10 @@ export async function applyTransition(
   preBindContingencies: readonly QuoteContingency[] = quote.preBindContingencies,
 ): Promise<Quote> {
   const status = nextQuoteStatus(quote.status, action);
-  const updated = await repositories.underwriting.updateQuoteState(quote.id, { status, preBindContingencies });
+  const updated = await repositories.underwriting.updateQuoteState(quote.id, {
+    status,
+    preBindContingencies,
+  });
   await repositories.underwriting.appendQuoteEvent({
     quoteId: quote.id,
     action,
@@ -178,7 +205,13 @@ export async function decideReferral(
   await refuseIfExpired(services, id, now);
   return services.unitOfWork.run(async (repositories) => {
     const quote = await requireQuote(repositories, id, true);
-    return applyTransition(repositories, quote, decision === 'approve' ? 'approve_referral' : 'decline_referral', note, now);
+    return applyTransition(
+      repositories,
+      quote,
+      decision === 'approve' ? 'approve_referral' : 'decline_referral',
+      note,
+      now,
+    );
   });
 }
 
@@ -187,7 +220,9 @@ export async function expireQuoteIfDue(services: LifecycleServices, id: string):
   const now = services.now();
   return services.unitOfWork.run(async (repositories) => {
     const quote = await requireQuote(repositories, id, true);
-    return isPastValidity(quote, now) ? applyTransition(repositories, quote, 'expire', 'validity passed', now) : quote;
+    return isPastValidity(quote, now)
+      ? applyTransition(repositories, quote, 'expire', 'validity passed', now)
+      : quote;
   });
 }
 
@@ -226,10 +261,16 @@ export async function satisfyContingency(
       );
     }
     if (!quote.preBindContingencies.some((contingency) => contingency.code === code)) {
-      throw new RuleViolationError('contingency_unknown', `quote ${quote.reference} has no contingency '${code}'`, 'code');
+      throw new RuleViolationError(
+        'contingency_unknown',
+        `quote ${quote.reference} has no contingency '${code}'`,
+        'code',
+      );
     }
     const contingencies = quote.preBindContingencies.map((contingency) =>
-      contingency.code === code && contingency.satisfiedAt === null ? { ...contingency, satisfiedAt: now } : contingency,
+      contingency.code === code && contingency.satisfiedAt === null
+        ? { ...contingency, satisfiedAt: now }
+        : contingency,
     );
     const updated = await repositories.underwriting.updateQuoteState(quote.id, {
       status: quote.status,
@@ -262,4 +303,3 @@ export async function bindQuote(services: LifecycleServices, id: string): Promis
     return applyTransition(repositories, quote, 'bind', null, now);
   });
 }
-

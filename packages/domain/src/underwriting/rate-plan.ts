@@ -9,7 +9,12 @@ import {
   VersionSchema,
 } from './catalogue-schema-parts.js';
 import { INDUSTRY_SECTION_CODES, type IndustrySection } from './industry.js';
-import { CatalogueFileError, COVERAGE_SECTION_IDS, describeZodIssues, type CoverageSectionId } from './product.js';
+import {
+  CatalogueFileError,
+  COVERAGE_SECTION_IDS,
+  describeZodIssues,
+  type CoverageSectionId,
+} from './product.js';
 import { SECURITY_CONTROL_IDS, type SecurityControlId } from './security-controls.js';
 
 /**
@@ -240,4 +245,3 @@ export function parseRatePlan(json: unknown, file: string): RatePlan {
     referenceRevenue: moneyToMajorUnits(moneyFromDecimal(rest.reference.annualRevenue, planCurrency)),
   };
 }
-

@@ -155,12 +155,27 @@ describe('buildLossModel factors, by hand', () => {
     expect(median(fourTimes['data_breach/regulatory'])).toBe(50_000);
   });
 
-  it('floors records at one, so a company holding none still has a positive record-driven loss', () => {
-    const none = lines(referenceProfile({ recordsHeld: { personal: 0, sensitive: 0, payment: 0 } }));
-    // (1 / 10 000)^0.5 = 0.01
-    expect(median(none['data_breach/privacy_liability'])).toBeCloseTo(2_000, 9);
-    const one = lines(referenceProfile({ recordsHeld: { personal: 1, sensitive: 0, payment: 0 } }));
-    expect(median(one['data_breach/privacy_liability'])).toBe(median(none['data_breach/privacy_liability']));
+  it('floors records at the headcount (staff data), so a company declaring none still has a record-driven loss', () => {
+    const none = referenceProfile({ recordsHeld: { personal: 0, sensitive: 0, payment: 0 } });
+    const noneLines = lines(none);
+    // 200 000 × (employees / 10 000)^0.5
+    expect(median(noneLines['data_breach/privacy_liability'])).toBeCloseTo(
+      200_000 * Math.sqrt(none.employees / 10_000),
+      6,
+    );
+    const fewerThanStaff = lines(
+      referenceProfile({ recordsHeld: { personal: 1, sensitive: 0, payment: 0 } }),
+    );
+    expect(median(fewerThanStaff['data_breach/privacy_liability'])).toBe(
+      median(noneLines['data_breach/privacy_liability']),
+    );
+    const moreThanStaff = lines(
+      referenceProfile({ recordsHeld: { personal: none.employees * 4, sensitive: 0, payment: 0 } }),
+    );
+    expect(median(moreThanStaff['data_breach/privacy_liability'])).toBeCloseTo(
+      2 * median(noneLines['data_breach/privacy_liability']),
+      6,
+    );
   });
 
   it('credits an evidenced control in full and an unevidenced one at 1 − (1 − f) · credit', () => {

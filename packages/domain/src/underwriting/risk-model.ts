@@ -122,7 +122,10 @@ function listFactors(profile: RiskProfile, ratePlan: RatePlan, records: number):
     {
       id: 'industry',
       source: 'firmographic',
-      label: { 'zh-CN': `行业：${INDUSTRY_SECTIONS[profile.industry].name['zh-CN']}`, en: `Industry: ${INDUSTRY_SECTIONS[profile.industry].name.en}` },
+      label: {
+        'zh-CN': `行业：${INDUSTRY_SECTIONS[profile.industry].name['zh-CN']}`,
+        en: `Industry: ${INDUSTRY_SECTIONS[profile.industry].name.en}`,
+      },
       value: profile.industry,
     },
     {
@@ -185,9 +188,15 @@ function upliftMultiplier(count: number, factorEach: number, maximumFactor: numb
 }
 
 function scaleRatio(company: number, reference: number): number {
-  // A company with no records still has a records-driven loss if it is breached (staff data at least):
-  // one record is the floor, so the ratio stays positive and the power law defined.
   return Math.max(company, 1) / reference;
+}
+
+/**
+ * Records a breach can expose. Every employer holds its staff's personal data, so a company that declares
+ * no customer records still has at least one record per employee at stake.
+ */
+function recordsAtStake(profile: RiskProfile, ratePlan: RatePlan): number {
+  return Math.max(weightedRecordsHeld(profile, ratePlan), profile.employees);
 }
 
 function buildLine(
@@ -211,7 +220,8 @@ function buildLine(
     const revenueRatio = revenue / ratePlan.referenceRevenue;
     multipliers.multiply('severity', 'annualRevenue', revenueRatio);
     const lossPerHour =
-      (interruption.hourlyLossToHourlyRevenue.value * ratePlan.referenceRevenue * revenueRatio) / HOURS_PER_YEAR;
+      (interruption.hourlyLossToHourlyRevenue.value * ratePlan.referenceRevenue * revenueRatio) /
+      HOURS_PER_YEAR;
     severity = {
       kind: 'business_interruption',
       outageHoursMedian,
@@ -251,7 +261,7 @@ function buildLine(
 
 /** Builds the company's loss lines from the rate plan, with every factor's effect on each line. */
 export function buildLossModel(profile: RiskProfile, ratePlan: RatePlan): LossModel {
-  const records = weightedRecordsHeld(profile, ratePlan);
+  const records = recordsAtStake(profile, ratePlan);
   const revenue = moneyToMajorUnits(profile.annualRevenue);
   const regionFactor = ratePlan.regionSeverity.factors[profile.country]?.value ?? 1;
   const credit = ratePlan.unevidencedCredit.value;
@@ -281,11 +291,19 @@ export function buildLossModel(profile: RiskProfile, ratePlan: RatePlan): LossMo
       const uplifts = [
         ['priorClaims', ratePlan.priorClaims, profile.priorClaims],
         ['openCriticalFindings', ratePlan.openCriticalFindings, profile.openFindings.critical],
-        ['openKnownExploitedFindings', ratePlan.openKnownExploitedFindings, profile.openFindings.knownExploited],
+        [
+          'openKnownExploitedFindings',
+          ratePlan.openKnownExploitedFindings,
+          profile.openFindings.knownExploited,
+        ],
       ] as const;
       for (const [factor, uplift, count] of uplifts) {
         if (!uplift.perils.includes(peril.id)) continue;
-        multipliers.multiply('frequency', factor, upliftMultiplier(count, uplift.factorEach.value, uplift.maximumFactor));
+        multipliers.multiply(
+          'frequency',
+          factor,
+          upliftMultiplier(count, uplift.factorEach.value, uplift.maximumFactor),
+        );
       }
       if (ratePlan.regionSeverity.sections.includes(loss.section)) {
         multipliers.multiply('severity', 'country', regionFactor);

@@ -81,7 +81,11 @@ export function assertRiskProfileValid(profile: RiskProfile): void {
   }
   for (const [control, answer] of Object.entries(profile.controls)) {
     if (!isSecurityControlId(control)) {
-      throw new RuleViolationError('risk_profile_invalid', `unknown control '${control}'`, `controls.${control}`);
+      throw new RuleViolationError(
+        'risk_profile_invalid',
+        `unknown control '${control}'`,
+        `controls.${control}`,
+      );
     }
     if (answer.evidenced && !answer.adopted) {
       throw new RuleViolationError(

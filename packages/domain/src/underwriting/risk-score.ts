@@ -22,7 +22,8 @@ import type { LossModel, RiskFactorId, RiskFactorSource } from './risk-model.js'
  */
 
 function logarithmicMean(a: number, b: number): number {
-  if (a === b) return a;
+  // Near a = b the quotient is 0/0 in floating point; L(a, b) → a, and its error there is O((a − b)²).
+  if (Math.abs(a - b) <= 1e-9 * Math.max(a, b)) return (a + b) / 2;
   return (a - b) / (Math.log(a) - Math.log(b));
 }
 

@@ -39,7 +39,10 @@ export const SECURITY_CONTROLS = {
   },
   network_segmentation: { name: { 'zh-CN': '网络分区隔离', en: 'Network segmentation' } },
   encryption_at_rest: {
-    name: { 'zh-CN': '数据静态加密（含笔记本与移动介质）', en: 'Encryption at rest, laptops and media included' },
+    name: {
+      'zh-CN': '数据静态加密（含笔记本与移动介质）',
+      en: 'Encryption at rest, laptops and media included',
+    },
   },
   security_monitoring: {
     name: { 'zh-CN': '日志集中与7×24安全监测', en: 'Central logging with 24×7 security monitoring' },

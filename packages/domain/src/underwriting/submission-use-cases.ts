@@ -27,7 +27,10 @@ export async function requireSubmission(
   return submission;
 }
 
-export async function createSubmission(services: LifecycleServices, request: NewSubmission): Promise<Submission> {
+export async function createSubmission(
+  services: LifecycleServices,
+  request: NewSubmission,
+): Promise<Submission> {
   // Validates the profile and finds the product version now, so a draft never names a product that is not there.
   const { product } = resolvePricingContext(services.catalogue, {
     productId: request.productId,
@@ -57,7 +60,10 @@ export async function createSubmission(services: LifecycleServices, request: New
   });
 }
 
-export async function getSubmission(services: Pick<LifecycleServices, 'unitOfWork'>, id: string): Promise<Submission> {
+export async function getSubmission(
+  services: Pick<LifecycleServices, 'unitOfWork'>,
+  id: string,
+): Promise<Submission> {
   return services.unitOfWork.run((repositories) => requireSubmission(repositories, id));
 }
 
@@ -103,4 +109,3 @@ export async function submitSubmission(services: LifecycleServices, id: string):
     });
   });
 }
-

@@ -34,7 +34,11 @@ export interface UnderwritingRepository {
   insertPolicy(policy: Omit<Policy, 'id' | 'policyNumber'>): Promise<Policy>;
   findPolicy(id: string): Promise<Policy | undefined>;
   findPolicyByQuote(quoteId: string): Promise<Policy | undefined>;
-  listPolicies(filter: { readonly organisationId?: string; readonly limit: number; readonly offset: number }): Promise<{
+  listPolicies(filter: {
+    readonly organisationId?: string;
+    readonly limit: number;
+    readonly offset: number;
+  }): Promise<{
     readonly items: Policy[];
     readonly total: number;
   }>;

@@ -27,17 +27,18 @@ function holds(condition: RuleCondition, facts: RuleFacts, currency: Product['cu
   if ('allOf' in condition) return condition.allOf.every((inner) => holds(inner, facts, currency));
   if ('anyOf' in condition) return condition.anyOf.some((inner) => holds(inner, facts, currency));
   if ('industryIn' in condition) return condition.industryIn.includes(facts.profile.industry);
-  if ('controlMissing' in condition) return facts.profile.controls[condition.controlMissing]?.adopted !== true;
-  if ('above' in condition) return facts.amounts[condition.fact] > moneyFromDecimal(condition.above, currency).minor;
+  if ('controlMissing' in condition)
+    return facts.profile.controls[condition.controlMissing]?.adopted !== true;
+  if ('controlUnevidenced' in condition) {
+    return facts.profile.controls[condition.controlUnevidenced]?.evidenced !== true;
+  }
+  if ('above' in condition)
+    return facts.amounts[condition.fact] > moneyFromDecimal(condition.above, currency).minor;
   return facts.counts[condition.fact] >= condition.atLeast;
 }
 
-export function evaluateRules(
-  product: Product,
-  profile: RiskProfile,
-  selection: CoverageSelection,
-): RuleDecision {
-  const facts: RuleFacts = {
+function factsOf(profile: RiskProfile, selection: CoverageSelection): RuleFacts {
+  return {
     amounts: {
       annualRevenue: profile.annualRevenue.minor,
       policyAggregateLimit: selection.policyAggregate.minor,
@@ -52,6 +53,24 @@ export function evaluateRules(
     },
     profile,
   };
+}
+
+/** Whether a product-file condition holds for this company and cover (rules and contingencies share them). */
+export function conditionHolds(
+  condition: RuleCondition,
+  product: Product,
+  profile: RiskProfile,
+  selection: CoverageSelection,
+): boolean {
+  return holds(condition, factsOf(profile, selection), product.currency);
+}
+
+export function evaluateRules(
+  product: Product,
+  profile: RiskProfile,
+  selection: CoverageSelection,
+): RuleDecision {
+  const facts = factsOf(profile, selection);
   const fired = product.rules
     .filter((rule) => holds(rule.when, facts, product.currency))
     .map(({ code, outcome, reason }) => ({ code, outcome, reason }));
