@@ -232,10 +232,8 @@ describeEachDatabase('underwriting API', ({ handle }) => {
     expect(policy.transactions).toEqual([
       expect.objectContaining({ sequence: 1, kind: 'issue', effectiveDate: '2026-12-01' }),
     ]);
-    expect(policy.postBindContingencies.map((contingency) => contingency.dueDate)).toEqual([
-      '2026-12-16',
-      '2027-01-30',
-    ]);
+    // No open critical findings, so only the incident-hotline contingency applies after binding.
+    expect(policy.postBindContingencies.map((contingency) => contingency.dueDate)).toEqual(['2026-12-16']);
     const again = await send(`${server.url}/api/v1/quotes/${quote.id}/policy`, 'POST', {
       inceptionDate: '2026-12-01',
     });
