@@ -5,5 +5,5 @@ import { catalogueJsonSchemas } from '@carapace/domain';
 for (const [name, schema] of Object.entries(catalogueJsonSchemas())) {
   const path = new URL(`../../catalogue/schemas/${name}.schema.json`, import.meta.url);
   await writeFile(path, `${JSON.stringify(schema, null, 2)}\n`);
-  console.log(`wrote catalogue/schemas/${name}.schema.json`);
+  process.stdout.write(`wrote catalogue/schemas/${name}.schema.json\n`);
 }

@@ -2,7 +2,11 @@ import { availableParallelism } from 'node:os';
 import {
   DEFAULT_CATALOGUE_DIR,
   DEFAULT_WEB_ROOT,
-  createLogger, loadConfig, type Logger, type PlatformConfig } from '@carapace/api';
+  createLogger,
+  loadConfig,
+  type Logger,
+  type PlatformConfig,
+} from '@carapace/api';
 
 /** What every command needs from the outside world; tests and main.ts supply it. */
 export interface CliIo {

@@ -41,7 +41,9 @@ export async function loadProductCatalogue(directory: string): Promise<ProductCa
   const productFiles = await listJsonFiles(join(directory, 'products'));
   const ratePlanFiles = await listJsonFiles(join(directory, 'rate-plans'));
   if (productFiles.length === 0) {
-    throw new CatalogueFileError(shown(directory), ['no product files under products/ (is the catalogue directory right?)']);
+    throw new CatalogueFileError(shown(directory), [
+      'no product files under products/ (is the catalogue directory right?)',
+    ]);
   }
   const ratePlans = await Promise.all(
     ratePlanFiles.map(async (path) => parseRatePlan(await readJson(path, shown(path)), shown(path))),

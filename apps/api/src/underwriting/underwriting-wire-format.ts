@@ -64,10 +64,12 @@ export function profileToWire(profile: RiskProfile): Wire<typeof RiskProfileSche
     recordsHeld: { ...profile.recordsHeld },
     openFindings: { ...profile.openFindings },
     annualRevenue: moneyToWire(profile.annualRevenue),
-  } as Wire<typeof RiskProfileSchema>;
+  };
 }
 
-export function coverageChoiceFromWire(choice: WireInput<typeof CoverageChoiceSchema> | undefined): CoverageChoice {
+export function coverageChoiceFromWire(
+  choice: WireInput<typeof CoverageChoiceSchema> | undefined,
+): CoverageChoice {
   if (choice === undefined) return {};
   return {
     ...(choice.sections === undefined
@@ -77,10 +79,14 @@ export function coverageChoiceFromWire(choice: WireInput<typeof CoverageChoiceSc
             section: section.section,
             ...(section.limit === undefined ? {} : { limit: moneyFromWire(section.limit) }),
             ...(section.retention === undefined ? {} : { retention: moneyFromWire(section.retention) }),
-            ...(section.waitingPeriodHours === undefined ? {} : { waitingPeriodHours: section.waitingPeriodHours }),
+            ...(section.waitingPeriodHours === undefined
+              ? {}
+              : { waitingPeriodHours: section.waitingPeriodHours }),
           })),
         }),
-    ...(choice.policyAggregate === undefined ? {} : { policyAggregate: moneyFromWire(choice.policyAggregate) }),
+    ...(choice.policyAggregate === undefined
+      ? {}
+      : { policyAggregate: moneyFromWire(choice.policyAggregate) }),
   };
 }
 

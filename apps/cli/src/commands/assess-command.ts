@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { assessmentToWire, coverageChoiceFromWire, loadProductCatalogue, profileFromWire, whatIfToWire } from '@carapace/api';
+import {
+  assessmentToWire,
+  coverageChoiceFromWire,
+  loadProductCatalogue,
+  profileFromWire,
+  whatIfToWire,
+} from '@carapace/api';
 import { AssessmentRequest } from '@carapace/contracts';
 import {
   assessRisk,
@@ -40,7 +46,8 @@ const LABELS = {
     insuredLoss: '年均损失（保险承担）',
     worstYear: '百年一遇年度损失（总）',
     premium: '保费',
-    breakdown: '其中：预期赔付 {loss}，风险附加 {load}，费用 {expenses}，利润 {profit}，取整 {rounding}，最低保费补足 {minimum}',
+    breakdown:
+      '其中：预期赔付 {loss}，风险附加 {load}，费用 {expenses}，利润 {profit}，取整 {rounding}，最低保费补足 {minimum}',
     decision: { quote: '结论：可报价', refer: '结论：需核保人审核', decline: '结论：拒保' },
     controls: '最能降低保费的安全措施',
     saves: '节省保费 {saved}，保费 {premium}，年均损失减少 {loss}',
@@ -58,12 +65,20 @@ const LABELS = {
     premium: 'Premium',
     breakdown:
       'of which expected claims {loss}, risk load {load}, expenses {expenses}, profit {profit}, rounding {rounding}, minimum-premium top-up {minimum}',
-    decision: { quote: 'Decision: quote', refer: 'Decision: refer to an underwriter', decline: 'Decision: decline' },
+    decision: {
+      quote: 'Decision: quote',
+      refer: 'Decision: refer to an underwriter',
+      decline: 'Decision: decline',
+    },
     controls: 'Controls that lower the premium most',
     saves: 'saves {saved}, premium {premium}, expected loss down {loss}',
     adopt: 'adopt',
     evidence: 'evidence',
-    answers: { evidenced: 'in place, evidenced', attested: 'in place, not evidenced', absent: 'not in place' },
+    answers: {
+      evidenced: 'in place, evidenced',
+      attested: 'in place, not evidenced',
+      absent: 'not in place',
+    },
   },
 } as const;
 
@@ -82,7 +97,12 @@ function whole(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-export function renderAssessment(assessment: Assessment, whatIf: ControlWhatIf | null, lang: Language, top: number): string[] {
+export function renderAssessment(
+  assessment: Assessment,
+  whatIf: ControlWhatIf | null,
+  lang: Language,
+  top: number,
+): string[] {
   const labels = LABELS[lang];
   const currency = assessment.premium.premium.currency;
   const amount = (value: Money): string => `${currency} ${groupThousands(formatMoneyDecimal(value))}`;
@@ -92,7 +112,9 @@ export function renderAssessment(assessment: Assessment, whatIf: ControlWhatIf |
     `${labels.score}: ${String(assessment.score.score)} / 100 (${labels.bands[assessment.score.band]})`,
     `${labels.why}:`,
     ...assessment.score.contributions.map(
-      (entry) => `  ${(entry.points >= 0 ? '+' : '') + String(entry.points)}`.padEnd(8) + `${entry.label[lang]} (${shownValue(entry.value)})`,
+      (entry) =>
+        `  ${(entry.points >= 0 ? '+' : '') + String(entry.points)}`.padEnd(8) +
+        `${entry.label[lang]} (${shownValue(entry.value)})`,
     ),
     `${labels.grossLoss}: ${currency} ${whole(assessment.losses.gross.mean)}`,
     `${labels.insuredLoss}: ${currency} ${whole(assessment.losses.insured.mean)}`,
@@ -131,16 +153,20 @@ export function renderAssessment(assessment: Assessment, whatIf: ControlWhatIf |
 export function registerAssessCommand(program: Command, io: CliIo): void {
   program
     .command('assess')
-    .description('score a company, price its cover and rank the controls that would lower its premium / 风险评估')
+    .description(
+      'score a company, price its cover and rank the controls that would lower its premium / 风险评估',
+    )
     .argument('<company.json>', `company profile and optional cover choice (format: ${FORMAT_HINT})`)
     .option('-s, --seed <seed>', 'random seed (default: derived from the input)')
     .option('--lang <language>', 'zh-CN or en', parseLanguage, 'zh-CN' as Language)
     .option('--top <n>', 'how many controls to list (0 skips the what-if)', parseTop, 5)
     .option('--json', 'print the assessment and what-if as JSON instead of a report')
     .action(async (file: string, options: { seed?: string; lang: Language; top: number; json?: boolean }) => {
-      const json = await readJsonObject(resolve(io.workingDirectory, file), FORMAT_HINT);
+      const input = await readJsonObject(resolve(io.workingDirectory, file), FORMAT_HINT);
       // `$comment` and other `$` keys are notes for people, as in simulation input files.
-      for (const key of Object.keys(json)) if (key.startsWith('$')) delete json[key];
+      const json: Record<string, unknown> = Object.fromEntries(
+        Object.entries(input).filter(([key]) => !key.startsWith('$')),
+      );
       if (options.seed !== undefined) json['seed'] = options.seed;
       const parsed = AssessmentRequest.safeParse(json);
       if (!parsed.success) {
@@ -167,7 +193,10 @@ export function registerAssessCommand(program: Command, io: CliIo): void {
         if (options.json === true) {
           io.stdout(
             JSON.stringify(
-              { assessment: assessmentToWire(assessment), whatIf: whatIf === null ? null : whatIfToWire(whatIf) },
+              {
+                assessment: assessmentToWire(assessment),
+                whatIf: whatIf === null ? null : whatIfToWire(whatIf),
+              },
               null,
               2,
             ),

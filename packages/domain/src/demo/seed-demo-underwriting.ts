@@ -1,11 +1,21 @@
 import { issuePolicy } from '../underwriting/policy-use-cases.js';
-import { bindQuote, quoteSubmission, requestBind, satisfyContingency } from '../underwriting/quote-use-cases.js';
+import {
+  bindQuote,
+  quoteSubmission,
+  requestBind,
+  satisfyContingency,
+} from '../underwriting/quote-use-cases.js';
 import { createSubmission, submitSubmission } from '../underwriting/submission-use-cases.js';
 import type { LifecycleServices } from '../underwriting/underwriting-services.js';
 import { DEMO_COMPANIES } from './demo-companies.js';
 
 export type SeedDemoUnderwritingOutcome =
-  | { readonly kind: 'loaded'; readonly submissions: number; readonly quotes: number; readonly policies: number }
+  | {
+      readonly kind: 'loaded';
+      readonly submissions: number;
+      readonly quotes: number;
+      readonly policies: number;
+    }
   | { readonly kind: 'already_loaded' };
 
 /**
@@ -14,9 +24,12 @@ export type SeedDemoUnderwritingOutcome =
  * written last: quoting runs simulations outside any one transaction, so an interrupted load is re-run in
  * full rather than left half-marked; a demo company missing from the database (removed by a user) is skipped.
  */
-export async function seedDemoUnderwriting(services: LifecycleServices): Promise<SeedDemoUnderwritingOutcome> {
+export async function seedDemoUnderwriting(
+  services: LifecycleServices,
+): Promise<SeedDemoUnderwritingOutcome> {
   const alreadyLoaded = await services.unitOfWork.run(
-    async (repositories) => (await repositories.platformSettings.get('demo_underwriting_loaded_at')) !== undefined,
+    async (repositories) =>
+      (await repositories.platformSettings.get('demo_underwriting_loaded_at')) !== undefined,
   );
   if (alreadyLoaded) return { kind: 'already_loaded' };
   const insureds = await services.unitOfWork.run((repositories) =>
@@ -36,7 +49,10 @@ export async function seedDemoUnderwriting(services: LifecycleServices): Promise
     submissions += 1;
     if (company.stage === 'draft') continue;
     await submitSubmission(services, submission.id);
-    const [quote] = await quoteSubmission(services, { submissionId: submission.id, options: [company.coverage] });
+    const [quote] = await quoteSubmission(services, {
+      submissionId: submission.id,
+      options: [company.coverage],
+    });
     if (quote === undefined) continue;
     quotes += 1;
     if (company.stage !== 'policy_issued' || quote.status !== 'quoted') continue;

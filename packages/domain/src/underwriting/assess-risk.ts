@@ -72,8 +72,14 @@ export interface UnderwritingServices {
 
 function distribution(summary: LossSummary | undefined, name: string): LossDistribution {
   if (summary === undefined) throw new Error(`the engine did not summarise the ${name} loss`);
-  const { count: _count, min: _min, max: _max, ...rest } = summary;
-  return rest;
+  return {
+    mean: summary.mean,
+    standardDeviation: summary.standardDeviation,
+    valueAtRisk: summary.valueAtRisk,
+    tailValueAtRisk: summary.tailValueAtRisk,
+    returnPeriodLosses: summary.returnPeriodLosses,
+    exceedance: summary.exceedance,
+  };
 }
 
 /** The pieces one simulation of a company's cover needs, reused by the control what-if. */

@@ -24,5 +24,6 @@ export function canonicalJson(value: unknown): string {
       .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
     return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  // JSON.stringify gives undefined for undefined and functions, which canonical input never holds.
+  return value === undefined ? 'null' : JSON.stringify(value);
 }

@@ -66,7 +66,6 @@ export async function controlWhatIf(
     price(request.profile),
     ...candidates.map((control) => price(withControls(request.profile, [control]))),
   ]);
-  if (baseline === undefined) throw new Error('baseline pricing missing');
   const baseGross = baseline.model.expectedGrossLoss;
   const currency = baseline.premium.premium.currency;
   const describe = (priced: typeof baseline): PricedVariant => {

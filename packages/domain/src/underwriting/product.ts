@@ -315,7 +315,7 @@ export function parseProduct(json: unknown, file: string): Product {
   const data = parsed.data;
   const problems = checkProductConsistency(data);
   if (problems.length > 0) throw new CatalogueFileError(file, problems);
-  const currency = data.currency as CurrencyCode;
+  const currency = data.currency;
   const amountProblems: string[] = [];
   // The schema checks the shape of an amount; the currency decides how many decimals it may have.
   const amountAt =
@@ -343,15 +343,19 @@ function checkRuleAmounts(
   path: string,
   amountAt: (path: string) => (decimal: string) => Money,
 ): void {
-  if ('allOf' in condition)
-    condition.allOf.forEach((inner, index) =>
-      checkRuleAmounts(inner, `${path}.allOf.${String(index)}`, amountAt),
-    );
-  else if ('anyOf' in condition)
-    condition.anyOf.forEach((inner, index) =>
-      checkRuleAmounts(inner, `${path}.anyOf.${String(index)}`, amountAt),
-    );
-  else if ('above' in condition) amountAt(`${path}.above`)(condition.above);
+  const inner =
+    'allOf' in condition
+      ? { list: condition.allOf, key: 'allOf' }
+      : 'anyOf' in condition
+        ? { list: condition.anyOf, key: 'anyOf' }
+        : null;
+  if (inner !== null) {
+    inner.list.forEach((child, index) => {
+      checkRuleAmounts(child, `${path}.${inner.key}.${String(index)}`, amountAt);
+    });
+  } else if ('above' in condition) {
+    amountAt(`${path}.above`)(condition.above);
+  }
 }
 
 function buildProduct(

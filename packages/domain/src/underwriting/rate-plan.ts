@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { moneyFromDecimal, moneyToMajorUnits, type CurrencyCode } from '../shared/money.js';
+import { moneyFromDecimal, moneyToMajorUnits } from '../shared/money.js';
 import {
   CatalogueIdSchema,
   CurrencySchema,
@@ -193,8 +193,7 @@ export type SourcedValue = RatePlanFile['unevidencedCredit'];
 export type Peril = RatePlanFile['perils'][number];
 export type PerilLoss = Peril['losses'][number];
 
-export interface RatePlan extends Omit<RatePlanFile, 'currency' | '$schema'> {
-  readonly currency: CurrencyCode;
+export interface RatePlan extends Omit<RatePlanFile, '$schema'> {
   /** Reference revenue in major units (float: it only scales a simulation parameter). */
   readonly referenceRevenue: number;
 }
@@ -237,11 +236,10 @@ export function parseRatePlan(json: unknown, file: string): RatePlan {
   if (!parsed.success) throw new CatalogueFileError(file, describeZodIssues(parsed.error));
   const problems = checkRatePlanConsistency(parsed.data);
   if (problems.length > 0) throw new CatalogueFileError(file, problems);
-  const { $schema: _schema, currency, ...rest } = parsed.data;
-  const planCurrency = currency as CurrencyCode;
+  const plan: RatePlanFile = { ...parsed.data };
+  delete plan.$schema;
   return {
-    ...rest,
-    currency: planCurrency,
-    referenceRevenue: moneyToMajorUnits(moneyFromDecimal(rest.reference.annualRevenue, planCurrency)),
+    ...plan,
+    referenceRevenue: moneyToMajorUnits(moneyFromDecimal(plan.reference.annualRevenue, plan.currency)),
   };
 }
