@@ -4,12 +4,14 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { LossSimulator, ProductCatalogue, UnitOfWork } from '@carapace/domain';
 import type { DatabaseHandle } from '@carapace/store';
+import type { DocumentRenderer } from './documents/document-renderer.js';
 import type { ApiEnv } from './http/api-env.js';
 import { PROBLEM_CATALOGUE, isProblemCode } from './http/problem-catalogue.js';
 import { invalidParamsOf, problemForError, problemJson } from './http/problem-response.js';
 import { mountWebAssets } from './http/web-assets.js';
 import type { Logger } from './logger.js';
 import { renderApiReferencePage } from './routes/api-reference-page.js';
+import { documentRoutes } from './routes/document-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
 import { underwritingRoutes } from './routes/underwriting-routes.js';
@@ -26,6 +28,8 @@ export interface ApiDependencies {
   readonly clock?: () => Date;
   readonly catalogue: ProductCatalogue;
   readonly simulate: LossSimulator;
+  /** Prints documents to PDF; without it the document routes answer 503 `document_renderer_unavailable`. */
+  readonly documents?: DocumentRenderer;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -119,6 +123,15 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
       catalogue: dependencies.catalogue,
       simulate: dependencies.simulate,
       now: clock,
+    }),
+  );
+  app.route(
+    '/',
+    documentRoutes({
+      unitOfWork: dependencies.unitOfWork,
+      catalogue: dependencies.catalogue,
+      now: clock,
+      documents: dependencies.documents,
     }),
   );
 

@@ -27,7 +27,17 @@ describe('configuration', () => {
       shutdownTimeoutMs: 10_000,
       catalogueDir: '/opt/carapace/catalogue',
       simulationWorkers: 2,
+      chromiumPath: '/usr/bin/chromium',
     });
+  });
+
+  it('takes the Chromium that prints documents from CARAPACE_CHROMIUM_PATH, relative to the working directory', () => {
+    expect(loadConfig(sources({ CARAPACE_CHROMIUM_PATH: '/opt/chromium/chrome' })).chromiumPath).toBe(
+      '/opt/chromium/chrome',
+    );
+    expect(loadConfig(sources({ CARAPACE_CHROMIUM_PATH: 'tools/chromium' })).chromiumPath).toBe(
+      '/srv/carapace/tools/chromium',
+    );
   });
 
   it('switches to PostgreSQL by DATABASE_URL alone and keeps the password out of sight', () => {

@@ -20,6 +20,8 @@ export interface PlatformConfig {
   readonly catalogueDir: string;
   /** Worker threads for loss simulations. */
   readonly simulationWorkers: number;
+  /** The Chromium executable that prints documents to PDF. */
+  readonly chromiumPath: string;
 }
 
 /** A configuration value is missing or malformed; the message names the variable and what it expects. */
@@ -88,6 +90,12 @@ export const ENVIRONMENT_VARIABLES = [
     default: 'CPU count',
     meaning: 'Worker threads that run loss simulations (1–64); the default is `os.availableParallelism()`.',
   },
+  {
+    name: 'CARAPACE_CHROMIUM_PATH',
+    default: '`/usr/bin/chromium`',
+    meaning:
+      'Chromium executable that prints quote and policy documents to PDF, started on the first document. Missing: document requests answer 503.',
+  },
 ] as const;
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -127,10 +135,13 @@ function readDatabaseTarget(env: Environment, workingDirectory: string): Databas
   };
 }
 
-function readDirectory(env: Environment, name: string, workingDirectory: string, fallback: string): string {
+function readPath(env: Environment, name: string, workingDirectory: string, fallback: string): string {
   const value = env[name]?.trim();
   return value === undefined || value === '' ? fallback : resolve(workingDirectory, value);
 }
+
+/** Debian's Chromium (`apt-get install -y chromium`); `playwright install` is never run. */
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
 export interface ConfigSources {
   readonly env: Environment;
@@ -167,7 +178,12 @@ export function loadConfig(sources: ConfigSources): PlatformConfig {
         ? sources.defaultWebRoot
         : resolve(sources.workingDirectory, webRoot),
     shutdownTimeoutMs: readInteger(env, 'CARAPACE_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
-    catalogueDir: readDirectory(env, 'CARAPACE_CATALOGUE_DIR', sources.workingDirectory, sources.defaultCatalogueDir),
+    catalogueDir: readPath(
+      env,
+      'CARAPACE_CATALOGUE_DIR',
+      sources.workingDirectory,
+      sources.defaultCatalogueDir,
+    ),
     simulationWorkers: readInteger(
       env,
       'CARAPACE_SIMULATION_WORKERS',
@@ -175,5 +191,6 @@ export function loadConfig(sources: ConfigSources): PlatformConfig {
       1,
       64,
     ),
+    chromiumPath: readPath(env, 'CARAPACE_CHROMIUM_PATH', sources.workingDirectory, DEFAULT_CHROMIUM_PATH),
   };
 }

@@ -10,6 +10,7 @@ import {
 import { createUnitOfWork, migrateToLatest, openDatabase, type DatabaseHandle } from '@carapace/store';
 import { buildApp } from './app.js';
 import type { PlatformConfig } from './config.js';
+import { ChromiumDocumentRenderer } from './documents/chromium-document-renderer.js';
 import { listen } from './http-server.js';
 import type { Logger } from './logger.js';
 import { loadProductCatalogue } from './underwriting/load-product-catalogue.js';
@@ -78,6 +79,8 @@ export async function startPlatform(
   const catalogue = await loadProductCatalogue(config.catalogueDir);
   const database = await openConfiguredDatabase(config, logger);
   const pool = new SimulationWorkerPool(config.simulationWorkers);
+  // Chromium starts on the first document, not here: a missing browser costs only the document routes.
+  const documents = new ChromiumDocumentRenderer(config.chromiumPath);
   let shuttingDown = false;
   try {
     const migrations = await migrateToLatest(database.db);
@@ -98,6 +101,7 @@ export async function startPlatform(
       isShuttingDown: () => shuttingDown,
       catalogue,
       simulate: simulateLosses,
+      documents,
     });
     const server = await listen(app, config.host, config.port, (error) => {
       logger.error({ err: error }, 'HTTP server error');
@@ -110,12 +114,14 @@ export async function startPlatform(
         try {
           await server.close(config.shutdownTimeoutMs);
         } finally {
+          await documents.close();
           await pool.close();
           await database.close();
         }
       },
     };
   } catch (error) {
+    await documents.close();
     await pool.close();
     await database.close();
     throw error;

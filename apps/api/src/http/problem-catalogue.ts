@@ -68,6 +68,11 @@ export const PROBLEM_CATALOGUE = {
     title: 'The inception date is not allowed',
     titleZh: '起保日期不符合要求',
   },
+  document_renderer_unavailable: {
+    status: 503,
+    title: 'Documents cannot be rendered right now',
+    titleZh: '暂时无法生成文档',
+  },
   shutting_down: { status: 503, title: 'The server is shutting down', titleZh: '服务正在停止' },
   internal_error: { status: 500, title: 'Something went wrong on our side', titleZh: '服务内部错误' },
 } as const satisfies Record<string, { status: number; title: string; titleZh: string }>;

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createLossSimulator, type ProductCatalogue, type UnitOfWork } from '@carapace/domain';
 import { createUnitOfWork, type DatabaseHandle } from '@carapace/store';
 import { buildApp } from '../app.js';
+import type { DocumentRenderer } from '../documents/document-renderer.js';
 import { listen, type ListeningServer } from '../http-server.js';
 import { loggerOptions } from '../logger.js';
 import { DEFAULT_CATALOGUE_DIR } from '../platform.js';
@@ -21,6 +22,8 @@ export interface ApiTestServerOptions {
   readonly unitOfWork?: UnitOfWork;
   readonly clock?: () => Date;
   readonly catalogue?: ProductCatalogue;
+  /** Prints documents to PDF; without one the document routes answer 503. The caller closes it. */
+  readonly documents?: DocumentRenderer;
 }
 
 /** The real app on a real socket (port 0), logging into memory so tests can read what it logged. */
@@ -50,6 +53,7 @@ export async function startApiTestServer(
     catalogue: options.catalogue ?? (await loadProductCatalogue(DEFAULT_CATALOGUE_DIR)),
     // In-thread simulation: API tests check behaviour, and a pool per test server would only add start-up time.
     simulate: createLossSimulator(),
+    ...(options.documents === undefined ? {} : { documents: options.documents }),
   });
   const server: ListeningServer = await listen(app, '127.0.0.1', 0, (error) => {
     throw error;
