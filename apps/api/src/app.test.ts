@@ -49,7 +49,8 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
       expect(response.status).toBe(503);
       const body = Readiness.parse(await response.json());
       expect(body.status).toBe('not_ready');
-      expect(body.migrations?.pending).toEqual(['0001-organisations-and-platform-settings']);
+      // migrateDown reverts the latest migration only.
+      expect(body.migrations?.pending).toEqual(['0002-underwriting']);
     });
 
     it('is not ready and refuses new API work while shutting down', async () => {
@@ -200,8 +201,28 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
       };
       expect(document.openapi).toBe('3.1.0');
       expect(Object.keys(document.paths).sort()).toEqual([
+        '/api/v1/assessments',
+        '/api/v1/assessments/what-if',
         '/api/v1/organisations',
         '/api/v1/organisations/{id}',
+        '/api/v1/policies',
+        '/api/v1/policies/{id}',
+        '/api/v1/policies/{id}/document',
+        '/api/v1/products',
+        '/api/v1/products/{id}',
+        '/api/v1/quotes/{id}',
+        '/api/v1/quotes/{id}/bind',
+        '/api/v1/quotes/{id}/bind-request',
+        '/api/v1/quotes/{id}/bind-request/withdraw',
+        '/api/v1/quotes/{id}/contingencies/{code}/satisfy',
+        '/api/v1/quotes/{id}/document',
+        '/api/v1/quotes/{id}/policy',
+        '/api/v1/quotes/{id}/referral-decision',
+        '/api/v1/submissions',
+        '/api/v1/submissions/{id}',
+        '/api/v1/submissions/{id}/profile',
+        '/api/v1/submissions/{id}/quotes',
+        '/api/v1/submissions/{id}/submit',
         '/healthz',
         '/readyz',
       ]);
@@ -212,6 +233,10 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
           'Problem',
           'Readiness',
           'CreateOrganisationRequest',
+          'Assessment',
+          'RiskProfile',
+          'Quote',
+          'Policy',
         ]),
       );
       // Every documented error response is problem+json; readiness reports "not ready" as its own body.
