@@ -9,6 +9,8 @@
  * threshold's key exceeds it, and only values under the threshold's own key need comparing. Per value the
  * pass does two branch-free table increments: the key's count, and the key's count of values above the
  * one threshold inside the key's range (+∞ when there is none). That runs at about 2 ms per million values.
+ * The keys are defined in `value-keys.ts`; the key counts also guide the summary's selection
+ * (`rank-gather.ts`).
  *
  * Thresholds closer together than the key width ("crowded" keys, e.g. a fine linear grid at large
  * amounts) leave more than one threshold in a key; values under those keys are resolved by a second pass
@@ -18,14 +20,7 @@
  */
 
 import { BLOCK_LENGTH } from './hot-loop-blocks.js';
-
-const KEY_SHIFT = 16;
-const KEY_COUNT = 1 << (32 - KEY_SHIFT);
-// Keys from here up carry the sign bit; their values grow more negative as the key grows.
-const FIRST_NEGATIVE_KEY = 1 << (31 - KEY_SHIFT);
-// The high word of a float64 holds its sign, exponent and top mantissa bits; where it sits in memory
-// depends on the platform's byte order.
-const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+import { HIGH_WORD, KEY_COUNT, KEY_SHIFT, keyAtOrder, keyOf, keyOrder } from './value-keys.js';
 
 /**
  * The tables one pass fills: per key, the limit (the single threshold in the key's range, or +∞), the
@@ -41,15 +36,18 @@ export interface ExceedanceTally {
 }
 
 /**
- * Running sums over the values x of (x − mean) and of (x − mean)², the latter with Neumaier's
- * compensation term (ZAMM 54, 1974): on a million simulated losses the plain sum was off by 2·10⁻¹²
- * (relative) and the compensated one matched the exact value. The squared sum is
- * `squaredDeviationSum + squaredCompensation`.
+ * What the tally pass adds up besides the key counts: the sum (with Neumaier's compensation, ZAMM 54, 1974,
+ * so the mean of a million heavy-tailed losses keeps all its digits; the sum is `sum + compensation`),
+ * the extremes, how many values are +0, and a finiteness check (x − x is 0 for every finite x and NaN for
+ * ±∞ and NaN: `nonFinite` is 0 exactly when every value is finite).
  */
-export class DeviationSums {
-  deviationSum = 0;
-  squaredDeviationSum = 0;
-  squaredCompensation = 0;
+export class ValueTotals {
+  sum = 0;
+  compensation = 0;
+  min = Infinity;
+  max = -Infinity;
+  positiveZeros = 0;
+  nonFinite = 0;
 }
 
 /**
@@ -58,8 +56,8 @@ export class DeviationSums {
  */
 export function countValuesAbove(values: Float64Array, thresholds: Float64Array): Float64Array {
   const tally = createExceedanceTally(thresholds);
-  // The deviation sums come free with the tally (see below); here they are not needed.
-  tallyExceedancesAndDeviations(values, 0, tally, new DeviationSums());
+  // The totals come free with the tally (see below); here they are not needed.
+  tallyExceedancesAndTotals(values, tally, new ValueTotals());
   return countsAboveThresholds(values, tally);
 }
 
@@ -87,26 +85,26 @@ export function createExceedanceTally(thresholds: Float64Array): ExceedanceTally
 
 /**
  * The hot loop: counts every value under its key, and under the key's "above the limit" count when it
- * exceeds the key's limit; adds the values' deviations from `mean` to `deviations`.
+ * exceeds the key's limit; adds the values up into `totals`.
  *
- * The deviation sums are here for the variance (see `loss-metrics.ts`): the tally is bound by its chains
- * of table increments and leaves the floating-point units idle, so they come free — 0.9 ms per million
- * values saved against a separate pass. Values go two at a time because the two chains of increments then
- * overlap, which V8's code does not manage on its own (1.9 ms instead of 2.6 ms per million).
+ * The totals are here because the tally is bound by its chains of table increments and leaves the
+ * floating-point units idle, so they come nearly free, and a summary needs no separate pass for them.
+ * Values go two at a time because the two chains of increments then overlap, which V8's code does not
+ * manage on its own (1.9 ms instead of 2.6 ms per million). The sum adds the values one by one, in index
+ * order, whatever the blocking.
  */
-export function tallyExceedancesAndDeviations(
+export function tallyExceedancesAndTotals(
   values: Float64Array,
-  mean: number,
   tally: ExceedanceTally,
-  deviations: DeviationSums,
+  totals: ValueTotals,
 ): void {
   const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   const count = values.length;
   // Blocks hold an even number of values; an odd count leaves the first one for a block of its own.
   const pairsStart = count % 2;
-  if (pairsStart === 1) tallyValue(values, words, 0, mean, tally, deviations);
+  if (pairsStart === 1) tallyValue(values, words, 0, tally, totals);
   for (let start = pairsStart; start < count; start += BLOCK_LENGTH) {
-    tallyBlockOfPairs(values, words, start, Math.min(count, start + BLOCK_LENGTH), mean, tally, deviations);
+    tallyBlockOfPairs(values, words, start, Math.min(count, start + BLOCK_LENGTH), tally, totals);
   }
 }
 
@@ -115,11 +113,10 @@ function tallyBlockOfPairs(
   words: Uint32Array,
   start: number,
   end: number,
-  mean: number,
   { limits, keyCounts, aboveLimitCounts }: ExceedanceTally,
-  deviations: DeviationSums,
+  totals: ValueTotals,
 ): void {
-  let { deviationSum, squaredDeviationSum, squaredCompensation } = deviations;
+  let { sum, compensation, min, max, positiveZeros, nonFinite } = totals;
   for (let index = start; index < end; index += 2) {
     const first = values[index] ?? 0;
     const second = values[index + 1] ?? 0;
@@ -132,43 +129,49 @@ function tallyBlockOfPairs(
     aboveLimitCounts[firstKey] = (aboveLimitCounts[firstKey] ?? 0) + firstAbove;
     aboveLimitCounts[secondKey] = (aboveLimitCounts[secondKey] ?? 0) + secondAbove;
 
-    const firstDeviation = first - mean;
-    const secondDeviation = second - mean;
-    deviationSum += firstDeviation + secondDeviation;
-    const squared = firstDeviation * firstDeviation + secondDeviation * secondDeviation;
-    const total = squaredDeviationSum + squared;
-    squaredCompensation +=
-      squaredDeviationSum >= squared
-        ? squaredDeviationSum - total + squared
-        : squared - total + squaredDeviationSum;
-    squaredDeviationSum = total;
+    // +0 is the one zero under key 0 (−0 has the sign bit, hence another key).
+    positiveZeros += (+(first === 0) & +(firstKey === 0)) + (+(second === 0) & +(secondKey === 0));
+    nonFinite += first - first + (second - second);
+    const firstTotal = sum + first;
+    compensation += Math.abs(sum) >= Math.abs(first) ? sum - firstTotal + first : first - firstTotal + sum;
+    const secondTotal = firstTotal + second;
+    compensation +=
+      Math.abs(firstTotal) >= Math.abs(second)
+        ? firstTotal - secondTotal + second
+        : second - secondTotal + firstTotal;
+    sum = secondTotal;
+    if (first < min) min = first;
+    if (first > max) max = first;
+    if (second < min) min = second;
+    if (second > max) max = second;
   }
-  deviations.deviationSum = deviationSum;
-  deviations.squaredDeviationSum = squaredDeviationSum;
-  deviations.squaredCompensation = squaredCompensation;
+  totals.sum = sum;
+  totals.compensation = compensation;
+  totals.min = min;
+  totals.max = max;
+  totals.positiveZeros = positiveZeros;
+  totals.nonFinite = nonFinite;
 }
 
 function tallyValue(
   values: Float64Array,
   words: Uint32Array,
   index: number,
-  mean: number,
   { limits, keyCounts, aboveLimitCounts }: ExceedanceTally,
-  deviations: DeviationSums,
+  totals: ValueTotals,
 ): void {
   const value = values[index] ?? 0;
   const key = (words[2 * index + HIGH_WORD] ?? 0) >>> KEY_SHIFT;
   keyCounts[key] = (keyCounts[key] ?? 0) + 1;
   aboveLimitCounts[key] = (aboveLimitCounts[key] ?? 0) + +(value > (limits[key] ?? 0));
-  const deviation = value - mean;
-  const squared = deviation * deviation;
-  const total = deviations.squaredDeviationSum + squared;
-  deviations.squaredCompensation +=
-    deviations.squaredDeviationSum >= squared
-      ? deviations.squaredDeviationSum - total + squared
-      : squared - total + deviations.squaredDeviationSum;
-  deviations.squaredDeviationSum = total;
-  deviations.deviationSum += deviation;
+  totals.positiveZeros += +(value === 0) & +(key === 0);
+  totals.nonFinite += value - value;
+  const total = totals.sum + value;
+  totals.compensation +=
+    Math.abs(totals.sum) >= Math.abs(value) ? totals.sum - total + value : value - total + totals.sum;
+  totals.sum = total;
+  if (value < totals.min) totals.min = value;
+  if (value > totals.max) totals.max = value;
 }
 
 /** The counts above each threshold, from a tally of every value in `values`. */
@@ -293,21 +296,4 @@ function countBelow(thresholds: Float64Array, from: number, to: number, value: n
     else high = middle;
   }
   return low;
-}
-
-const keyBits = new Float64Array(1);
-const keyWords = new Uint32Array(keyBits.buffer);
-
-function keyOf(value: number): number {
-  keyBits[0] = value;
-  return (keyWords[HIGH_WORD] ?? 0) >>> KEY_SHIFT;
-}
-
-/** Rank of a key's range in ascending value order: negative keys in reverse, then non-negative keys. */
-function keyOrder(key: number): number {
-  return key >= FIRST_NEGATIVE_KEY ? KEY_COUNT - 1 - key : key + FIRST_NEGATIVE_KEY;
-}
-
-function keyAtOrder(order: number): number {
-  return order >= FIRST_NEGATIVE_KEY ? order - FIRST_NEGATIVE_KEY : KEY_COUNT - 1 - order;
 }

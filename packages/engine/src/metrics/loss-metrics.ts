@@ -1,19 +1,19 @@
 /**
  * The numbers an actuary reads off simulated annual losses: mean (AAL), standard deviation, VaR, TVaR,
- * return-period losses and the loss-exceedance curve, from one copy of the values, one more pass over the
- * copy and one multi-selection on it — never a full sort.
+ * return-period losses and the loss-exceedance curve, from two passes over the values — a keyed tally with
+ * the totals, then the deviations with a copy of only the values the order statistics need — and one
+ * multi-selection in that copy (`rank-gather.ts`): never a full sort, nor a copy of every value.
  *
  * @module
  */
 
 import { EngineInputError, requireFinite } from '../engine-input-error.js';
 import {
-  DeviationSums,
+  ValueTotals,
   countsAboveThresholds,
   createExceedanceTally,
-  tallyExceedancesAndDeviations,
+  tallyExceedancesAndTotals,
 } from './exceedance-counts.js';
-import { BLOCK_LENGTH } from './hot-loop-blocks.js';
 import { selectRanksInPlace } from './multi-select.js';
 import {
   distinctAscending,
@@ -22,6 +22,7 @@ import {
   prepareScratch,
   readLinearQuantile,
 } from './order-statistics.js';
+import { DeviationSums, gatherValuesAndDeviations, planRankGather } from './rank-gather.js';
 
 export interface LossSummaryOptions {
   /** Confidence levels p in [0, 1) for VaR and TVaR, e.g. 0.99 and 0.995. */
@@ -100,31 +101,63 @@ export function summariseLosses(
   const work = prepareScratch(values, scratch);
   const count = values.length;
 
-  const copyTotals = new CopyTotals();
-  copyAndSum(values, work, copyTotals);
-  if (copyTotals.nonFinite !== 0) throw firstNonFiniteValueError(values);
-  const { min, max } = copyTotals;
-  const sum = copyTotals.sum + copyTotals.compensation;
+  // The first pass: exceedance tallies and the totals, together (see tallyExceedancesAndTotals for why).
+  const distinctThresholds = distinctAscendingThresholds(exceedanceThresholds);
+  const exceedanceTally = createExceedanceTally(distinctThresholds);
+  const totals = new ValueTotals();
+  tallyExceedancesAndTotals(values, exceedanceTally, totals);
+  if (totals.nonFinite !== 0) throw firstNonFiniteValueError(values);
+  const { min, max } = totals;
+  const sum = totals.sum + totals.compensation;
   if (!Number.isFinite(sum)) {
     throw new EngineInputError('values', 'are too large: their sum exceeds the float64 range');
   }
   const mean = sum / count;
-  // The second pass: exceedance tallies and the deviations from the mean, together (see
-  // tallyExceedancesAndDeviations for why).
-  const distinctThresholds = distinctAscendingThresholds(exceedanceThresholds);
-  const exceedanceTally = createExceedanceTally(distinctThresholds);
-  const deviations = new DeviationSums();
-  tallyExceedancesAndDeviations(work, mean, exceedanceTally, deviations);
-  const standardDeviation = sampleStandardDeviation(deviations, count);
-  const countsAbove = countsAboveThresholds(work, exceedanceTally);
+  const countsAbove = countsAboveThresholds(values, exceedanceTally);
 
+  // The second pass: the deviations from the mean, and a copy of only the values the order statistics
+  // need (see rank-gather.ts), in which the selection runs.
   const quantileProbabilities = [...varLevels, ...returnPeriods.map(returnPeriodProbability)];
   const quantilePlan = planLinearQuantiles(count, quantileProbabilities);
   const tailStarts = varLevels.map((level) => count - worstYearCount(level, count));
-  selectRanksInPlace(work, distinctAscending([...quantilePlan.ranks, ...tailStarts]));
+  const requestedRanks = distinctAscending([...quantilePlan.ranks, ...tailStarts]);
+  const gatherPlan = planRankGather(
+    exceedanceTally.keyCounts,
+    totals.positiveZeros,
+    requestedRanks,
+    Math.min(count, ...tailStarts),
+  );
+  const deviations = new DeviationSums();
+  const gathered = work.subarray(
+    0,
+    gatherValuesAndDeviations(values, mean, gatherPlan.gatheredKeys, work, deviations),
+  );
+  const standardDeviation = sampleStandardDeviation(deviations, count);
+  const indexOfRank = (rank: number): number => lowerBound(requestedRanks, rank);
+  const tailPositions = tailStarts.map((start) => gatherPlan.tailPositions[indexOfRank(start)] ?? 0);
+  const selectedPositions = [
+    ...Array.from(gatherPlan.positions).filter((position) => position >= 0),
+    ...tailPositions.filter((position) => position < gathered.length),
+  ];
+  selectRanksInPlace(gathered, distinctAscending(selectedPositions));
+  const orderStatistic = (rank: number): number => {
+    const position = gatherPlan.positions[indexOfRank(rank)] ?? -1;
+    // Ranks inside the leading block of +0s are not gathered (planRankGather).
+    return position < 0 ? 0 : (gathered[position] ?? 0);
+  };
 
-  const valuesAtRisk = varLevels.map((_level, index) => readLinearQuantile(work, quantilePlan, index));
-  const tailValuesAtRisk = tailMeans(work, varLevels, tailStarts, valuesAtRisk, max);
+  const valuesAtRisk = varLevels.map((_level, index) =>
+    readLinearQuantile(orderStatistic, quantilePlan, index),
+  );
+  const tailValuesAtRisk = tailMeans(
+    gathered,
+    count,
+    varLevels,
+    tailStarts,
+    tailPositions,
+    valuesAtRisk,
+    max,
+  );
 
   return {
     count,
@@ -136,7 +169,7 @@ export function summariseLosses(
     tailValueAtRisk: varLevels.map((level, index) => ({ level, value: tailValuesAtRisk[index] ?? 0 })),
     returnPeriodLosses: returnPeriods.map((years, index) => ({
       years,
-      loss: readLinearQuantile(work, quantilePlan, varLevels.length + index),
+      loss: readLinearQuantile(orderStatistic, quantilePlan, varLevels.length + index),
     })),
     exceedance: exceedanceThresholds.map((threshold) => ({
       threshold,
@@ -200,53 +233,6 @@ function requireNumberList(list: unknown, field: string): number[] {
   return list.map((item: unknown, index) => requireFinite(item, `${field}[${index}]`));
 }
 
-/** Running totals of the copy pass; the sum is `sum + compensation`. */
-class CopyTotals {
-  sum = 0;
-  compensation = 0;
-  min = Infinity;
-  max = -Infinity;
-  // x − x is 0 for every finite x and NaN for ±∞ and NaN: one branch-free check for the whole array.
-  nonFinite = 0;
-}
-
-/**
- * Copies the values into the work buffer, adding them up (with Neumaier's compensation, ZAMM 54, 1974,
- * so the mean of a million heavy-tailed losses keeps all its digits), tracking the extremes and checking
- * that all are finite. Block by block, for the reason given in `hot-loop-blocks.ts`.
- */
-function copyAndSum(values: Float64Array, work: Float64Array, totals: CopyTotals): void {
-  const count = values.length;
-  for (let start = 0; start < count; start += BLOCK_LENGTH) {
-    copyAndSumBlock(values, work, start, Math.min(count, start + BLOCK_LENGTH), totals);
-  }
-}
-
-function copyAndSumBlock(
-  values: Float64Array,
-  work: Float64Array,
-  start: number,
-  end: number,
-  totals: CopyTotals,
-): void {
-  let { sum, compensation, min, max, nonFinite } = totals;
-  for (let index = start; index < end; index++) {
-    const value = values[index] ?? 0;
-    nonFinite += value - value;
-    work[index] = value;
-    const total = sum + value;
-    compensation += Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
-    sum = total;
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
-  totals.sum = sum;
-  totals.compensation = compensation;
-  totals.min = min;
-  totals.max = max;
-  totals.nonFinite = nonFinite;
-}
-
 /**
  * The sample standard deviation by the corrected two-pass algorithm (Chan, Golub and LeVeque, "Algorithms
  * for computing the sample variance", Am. Stat. 37(3), 1983): (Σ(x − x̄)² − (Σ(x − x̄))²/N) / (N − 1), whose
@@ -261,9 +247,10 @@ function sampleStandardDeviation(deviations: DeviationSums, count: number): numb
 }
 
 /**
- * TVaR for each level from the selected work array, where every position at or after a tail start holds
- * one of the worst values. Tails nest, so each level adds only the stretch between its start and the
- * next higher level's; the cost is the largest tail, not the sum of all tails.
+ * TVaR for each level from the selected gathered values, where every position at or after a level's tail
+ * position holds one of its tail's values (the tail's +0s are not gathered and add nothing to its sum).
+ * Tails nest, so each level adds only the stretch between its tail position and the next higher level's;
+ * the cost is the largest tail, not the sum of all tails.
  *
  * Rounding guards. In exact arithmetic TVaR_p ≤ max, TVaR_p is non-decreasing in p, and TVaR_p ≥ VaR_p:
  * with q = N − m the tail start and h = (N − 1)·p < q + 1, either h ≤ q and VaR_p ≤ s[q] ≤ TVaR_p, or
@@ -271,24 +258,25 @@ function sampleStandardDeviation(deviations: DeviationSums, count: number): numb
  * break these by an ulp when tail values are equal, so the computed means are clamped to keep them.
  */
 function tailMeans(
-  work: Float64Array,
+  gathered: Float64Array,
+  count: number,
   levels: readonly number[],
   tailStarts: readonly number[],
+  tailPositions: readonly number[],
   valuesAtRisk: readonly number[],
   max: number,
 ): number[] {
   const byLevel = levels.map((_level, index) => index).sort((a, b) => (levels[a] ?? 0) - (levels[b] ?? 0));
   const means = new Array<number>(levels.length).fill(0);
-  const count = work.length;
-  let tailStart = count;
+  let tailPosition = gathered.length;
   let tailSum = 0;
   // Ascending level = descending tail start: walk the levels from the highest, extending the tail.
   for (let rank = byLevel.length - 1; rank >= 0; rank--) {
     const levelIndex = byLevel[rank] ?? 0;
-    const start = tailStarts[levelIndex] ?? 0;
-    tailSum += pairwiseSum(work, start, tailStart);
-    tailStart = Math.min(tailStart, start);
-    means[levelIndex] = tailSum / (count - start);
+    const position = tailPositions[levelIndex] ?? 0;
+    tailSum += pairwiseSum(gathered, position, tailPosition);
+    tailPosition = Math.min(tailPosition, position);
+    means[levelIndex] = tailSum / (count - (tailStarts[levelIndex] ?? 0));
   }
   let runningMax = -Infinity;
   for (const levelIndex of byLevel) {
@@ -329,13 +317,13 @@ function distinctAscendingThresholds(thresholds: readonly number[]): Float64Arra
   return sorted.subarray(0, distinctCount);
 }
 
-/** Index of the first sorted threshold ≥ `threshold`; for a threshold in the list, its position. */
-function lowerBound(sorted: Float64Array, threshold: number): number {
+/** Index of the first sorted entry ≥ `target`; for an entry in the list, its position. */
+function lowerBound(sorted: Float64Array | Int32Array, target: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((sorted[middle] ?? 0) < threshold) low = middle + 1;
+    if ((sorted[middle] ?? 0) < target) low = middle + 1;
     else high = middle;
   }
   return low;

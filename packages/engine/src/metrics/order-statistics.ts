@@ -50,7 +50,7 @@ export function quantileLinear(values: Float64Array, p: number, scratch?: Float6
   requireProbability(p, 'p');
   const plan = planLinearQuantiles(values.length, [p]);
   selectRanksInPlace(work, plan.ranks);
-  return readLinearQuantile(work, plan, 0);
+  return readLinearQuantile((rank) => work[rank] ?? 0, plan, 0);
 }
 
 /**
@@ -69,7 +69,7 @@ export function quantilesLinear(
   ps.forEach((p, index) => requireProbability(p, `ps[${index}]`));
   const plan = planLinearQuantiles(values.length, ps);
   selectRanksInPlace(work, plan.ranks);
-  return Float64Array.from(ps, (_p, index) => readLinearQuantile(work, plan, index));
+  return Float64Array.from(ps, (_p, index) => readLinearQuantile((rank) => work[rank] ?? 0, plan, index));
 }
 
 /**
@@ -104,13 +104,20 @@ export function planLinearQuantiles(count: number, ps: readonly number[]): Linea
   return { lowerRanks, weights, ranks: distinctAscending(ranks) };
 }
 
-/** Reads planned quantile `index` from `work` after `selectRanksInPlace(work, plan.ranks)`. */
-export function readLinearQuantile(work: Float64Array, plan: LinearQuantilePlan, index: number): number {
+/**
+ * Reads planned quantile `index` from the order statistics of `plan.ranks`, which `orderStatistic` returns
+ * by rank (for a work array after `selectRanksInPlace(work, plan.ranks)`: rank ↦ work[rank]).
+ */
+export function readLinearQuantile(
+  orderStatistic: (rank: number) => number,
+  plan: LinearQuantilePlan,
+  index: number,
+): number {
   const lower = plan.lowerRanks[index] ?? 0;
   const weight = plan.weights[index] ?? 0;
-  const below = work[lower] ?? 0;
+  const below = orderStatistic(lower);
   // The upper neighbour was not selected when its weight is 0; numpy's a + (b − a)·0 is a + 0 for any b.
-  return interpolateLinear(below, weight === 0 ? below : (work[lower + 1] ?? 0), weight);
+  return interpolateLinear(below, weight === 0 ? below : orderStatistic(lower + 1), weight);
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { regularizedGammaQ } from '../distributions/special-functions/regularized-gamma.js';
@@ -7,7 +8,7 @@ import {
   KOLMOGOROV_SMIRNOV_CRITICAL_0_001,
   sampleMoments,
 } from '../distributions/testing/sample-statistics.js';
-import { PoissonSampler, samplePoisson } from './poisson-sampler.js';
+import { PoissonInversionTable, PoissonSampler, samplePoisson } from './poisson-sampler.js';
 import { Xoshiro128StarStar } from './xoshiro128-star-star.js';
 
 const SAMPLE_COUNT = 100_000;
@@ -75,5 +76,36 @@ describe('PoissonSampler', () => {
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('rejects the rate %d', (rate) => {
     expect(() => new PoissonSampler(rate)).toThrow(RangeError);
     expect(() => new PoissonSampler(rate)).toThrow(/\brate\b/);
+  });
+});
+
+describe('PoissonInversionTable', () => {
+  /** samplePoisson's sequential search, fed one given uniform. */
+  function sequentialCount(rate: number, uniform: number): number {
+    return samplePoisson({ nextFloat64: () => uniform, nextUint32: () => 0 }, rate);
+  }
+
+  it('returns the count of sequential-search inversion for every uniform', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 10, minExcluded: true, maxExcluded: true, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 50 }),
+        (rate, uniforms) => {
+          const table = new PoissonInversionTable(rate);
+          for (const uniform of uniforms) expect(table.count(uniform)).toBe(sequentialCount(rate, uniform));
+        },
+      ),
+    );
+  });
+
+  it('agrees exactly at the cdf jumps, at guide entries and next to 1', () => {
+    for (const rate of [1e-300, 0.05, 0.1, 1, 1.05, 2, 9.99]) {
+      const table = new PoissonInversionTable(rate);
+      const uniforms = [0, 1 - 2 ** -53, ...Array.from({ length: 256 }, (_, entry) => entry / 256)];
+      for (const jump of table.cumulative.subarray(0, -1)) {
+        if (jump < 1) uniforms.push(jump, jump - 2 ** -53, Math.min(jump + 2 ** -53, 1 - 2 ** -53));
+      }
+      for (const uniform of uniforms) expect(table.count(uniform)).toBe(sequentialCount(rate, uniform));
+    }
   });
 });

@@ -2,7 +2,9 @@
  * Poisson variates, exact for every rate and deterministic given the random stream:
  *
  * - rate < 10: inversion by sequential search (Devroye, "Non-Uniform Random Variate Generation", 1986,
- *   §X.3.3), starting from P(N = 0) = e^−rate; the expected number of steps is rate + 1;
+ *   §X.3.3), starting from P(N = 0) = e^−rate; the expected number of steps is rate + 1. `PoissonSampler`
+ *   searches a table of the same cumulative sums from a guide entry (Devroye §III.2.4, "indexed search"),
+ *   which gives the identical count for every uniform without the chain of divisions;
  * - rate ≥ 10: W. Hörmann, "The transformed rejection method for generating Poisson random variables",
  *   Insurance: Mathematics and Economics 12(1), 39–45, 1993 (PTRS), with the constants of the paper; it
  *   takes about 1.1 candidate pairs per variate whatever the rate.
@@ -34,6 +36,55 @@ function sampleByInversion(random: UniformSource, rate: number, probabilityOfZer
   return count;
 }
 
+const GUIDE_BITS = 8;
+const GUIDE_LENGTH = 1 << GUIDE_BITS;
+
+/**
+ * Inversion of one Poisson(rate) cdf, 0 < rate < 10, by indexed search: `cumulative[k]` is the running
+ * sum P(N ≤ k) exactly as `sampleByInversion` adds it up, and `guide[j]` the count that inversion returns
+ * for the uniform j/256. Inversion is monotone in the uniform, so a search for u that starts at
+ * guide[⌊256·u⌋] ends at the count sequential search returns. It ends at once for all but the few
+ * uniforms near a jump of the cdf, where sequential search mispredicts its exit on every draw.
+ *
+ * Sequential search also stops where the pmf has underflowed to 0 even if the rounded sum never passed u;
+ * the table's last entry is +∞ at that count, which stops the search there in the same way.
+ */
+export class PoissonInversionTable {
+  readonly cumulative: Float64Array;
+  readonly guide: Int32Array;
+
+  /** Trusts `rate` to be in (0, TRANSFORMED_REJECTION_FROM_RATE). */
+  constructor(rate: number) {
+    const sums: number[] = [];
+    let count = 0;
+    let probability = Math.exp(-rate);
+    let cumulative = probability;
+    sums.push(cumulative);
+    while (probability > 0) {
+      count += 1;
+      probability *= rate / count;
+      cumulative += probability;
+      sums.push(cumulative);
+    }
+    sums[count] = Number.POSITIVE_INFINITY;
+    this.cumulative = Float64Array.from(sums);
+    this.guide = new Int32Array(GUIDE_LENGTH);
+    let guideCount = 0;
+    for (let entry = 0; entry < GUIDE_LENGTH; entry++) {
+      while (entry / GUIDE_LENGTH >= this.cumulative[guideCount]!) guideCount++;
+      this.guide[entry] = guideCount;
+    }
+  }
+
+  /** The count for a uniform in [0, 1): the same as sequential-search inversion of the same uniform. */
+  count(uniform: number): number {
+    const cumulative = this.cumulative;
+    let count = this.guide[(uniform * GUIDE_LENGTH) | 0]!;
+    while (uniform >= cumulative[count]!) count++;
+    return count;
+  }
+}
+
 function sampleByTransformedRejection(
   random: UniformSource,
   rate: number,
@@ -63,7 +114,8 @@ function sampleByTransformedRejection(
 /** Draws Poisson(rate) variates for one fixed rate ≥ 0. `sample()` does not allocate. */
 export class PoissonSampler {
   readonly rate: number;
-  readonly #probabilityOfZero: number;
+  // Null when inversion does not apply: rate 0 (no draw at all) or rate ≥ 10 (PTRS).
+  readonly #inversionTable: PoissonInversionTable | null;
   readonly #logRate: number;
   readonly #b: number;
   readonly #a: number;
@@ -76,7 +128,8 @@ export class PoissonSampler {
       throw new RangeError(`rate must be a finite number ≥ 0; received ${String(rate)}`);
     }
     this.rate = rate;
-    this.#probabilityOfZero = Math.exp(-rate);
+    this.#inversionTable =
+      rate > 0 && rate < TRANSFORMED_REJECTION_FROM_RATE ? new PoissonInversionTable(rate) : null;
     const sqrtRate = Math.sqrt(rate);
     this.#logRate = Math.log(rate);
     this.#b = 0.931 + 2.53 * sqrtRate;
@@ -86,9 +139,8 @@ export class PoissonSampler {
   }
 
   sample(random: UniformSource): number {
-    if (this.rate < TRANSFORMED_REJECTION_FROM_RATE) {
-      return this.rate === 0 ? 0 : sampleByInversion(random, this.rate, this.#probabilityOfZero);
-    }
+    if (this.#inversionTable !== null) return this.#inversionTable.count(random.nextFloat64());
+    if (this.rate === 0) return 0;
     return sampleByTransformedRejection(
       random,
       this.rate,

@@ -153,6 +153,22 @@ describe('Xoshiro128StarStar properties', () => {
       }),
     );
   });
+
+  it('hands its state out and takes it back through signed or unsigned words', () => {
+    fc.assert(
+      fc.property(nonZeroStateArbitrary, fc.nat(20), (state, steps) => {
+        const generator = Xoshiro128StarStar.fromState(state);
+        drawUint32s(generator, steps);
+        for (const words of [new Int32Array(4), new Uint32Array(4)]) {
+          generator.copyStateTo(words);
+          expect(Array.from(words, (word) => word >>> 0)).toEqual(generator.snapshot());
+          const elsewhere = Xoshiro128StarStar.fromSeed(1);
+          elsewhere.setStateWords(words[0]!, words[1]!, words[2]!, words[3]!);
+          expect(drawUint32s(elsewhere, 8)).toEqual(drawUint32s(generator.clone(), 8));
+        }
+      }),
+    );
+  });
 });
 
 describe('Xoshiro128StarStar input validation', () => {

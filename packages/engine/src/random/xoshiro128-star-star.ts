@@ -112,6 +112,32 @@ export class Xoshiro128StarStar {
     return [s[0]!, s[1]!, s[2]!, s[3]!];
   }
 
+  /**
+   * Copies the four state words into `words[0..3]` without allocating. With `setStateWords` this lets a hot
+   * kernel step the state in local variables (see `simulation/poisson-lognormal-kernel.ts`) and hand the
+   * generator back where it left it.
+   */
+  copyStateTo(words: Int32Array | Uint32Array): void {
+    const s = this.#state;
+    words[0] = s[0]!;
+    words[1] = s[1]!;
+    words[2] = s[2]!;
+    words[3] = s[3]!;
+  }
+
+  /**
+   * Moves the generator to the state of four 32-bit words (signed int32 values are taken modulo 2^32), as
+   * copied out by `copyStateTo` and then stepped. Trusted, unlike `fromState`: the words must come from a
+   * valid state, which stepping never makes all zero.
+   */
+  setStateWords(word0: number, word1: number, word2: number, word3: number): void {
+    const s = this.#state;
+    s[0] = word0;
+    s[1] = word1;
+    s[2] = word2;
+    s[3] = word3;
+  }
+
   /** Returns an independent generator at the same position. */
   clone(): Xoshiro128StarStar {
     return new Xoshiro128StarStar(this.#state.slice());

@@ -1,6 +1,9 @@
 import type { UniformSource } from '../distributions/distribution.js';
 import { rareEventProcessesOf, simulateRareEventYears } from './rare-event-kernel.js';
 import type { CompiledModel } from './simulation-spec.js';
+import { Xoshiro128StarStar } from '../random/xoshiro128-star-star.js';
+import { poissonLognormalModelOf, simulatePoissonLognormalYears } from './poisson-lognormal-kernel.js';
+import { positivePart } from './positive-part.js';
 import type { YearLosses } from './year-losses.js';
 
 /**
@@ -17,8 +20,12 @@ import type { YearLosses } from './year-losses.js';
  * scaled by the policy's annual terms (pro rata). Returns the number of occurrences simulated. Allocates
  * nothing per year or per event: `sectionScratch` holds one number per section.
  *
- * A model of rare Poisson processes (every rate ≤ RARE_EVENT_MAX_RATE) runs in the rare-event kernel,
- * which jumps between eventful years instead of drawing a count for each (`rare-event-kernel.ts`).
+ * Two kinds of model run in a kernel of their own, chosen by the model alone (so a seed still gives the
+ * same years on any number of workers): a model of rare Poisson processes (every rate ≤
+ * RARE_EVENT_MAX_RATE) in the rare-event kernel, which jumps between eventful years instead of drawing a
+ * count for each (`rare-event-kernel.ts`, ADR 0009); the common one-section Poisson × lognormal model in a
+ * specialised kernel that gives the same years as this one bit for bit, faster
+ * (`poisson-lognormal-kernel.ts`, ADR 0010).
  */
 export function simulateYears(
   model: CompiledModel,
@@ -32,10 +39,14 @@ export function simulateYears(
   if (rareProcesses !== null) {
     return simulateRareEventYears(model, rareProcesses, random, out, firstYear, yearCount);
   }
+  const poissonLognormal = poissonLognormalModelOf(model, random);
+  if (poissonLognormal !== null && random instanceof Xoshiro128StarStar) {
+    return simulatePoissonLognormalYears(poissonLognormal, random, out, firstYear, yearCount);
+  }
   return simulateYearsInGeneral(model, random, out, firstYear, yearCount, sectionScratch);
 }
 
-/** `simulateYears` drawing every process's count in every year. */
+/** `simulateYears` for any model and random source: every process's count in every year, one interface call per draw. */
 export function simulateYearsInGeneral(
   model: CompiledModel,
   random: UniformSource,
@@ -74,9 +85,8 @@ export function simulateYearsInGeneral(
             loss = draw;
             coverable = draw;
           }
-          const excess = coverable - section.occurrenceRetention;
-          const insured =
-            excess <= 0 ? 0 : excess < section.occurrenceLimit ? excess : section.occurrenceLimit;
+          const excess = positivePart(coverable - section.occurrenceRetention);
+          const insured = excess < section.occurrenceLimit ? excess : section.occurrenceLimit;
           sectionGross += loss;
           sectionInsured += insured;
           if (loss > largestGross) largestGross = loss;
@@ -92,9 +102,8 @@ export function simulateYearsInGeneral(
       gross += sectionGross;
       insuredBeforePolicy += sectionInsured;
     }
-    const afterDeductible = insuredBeforePolicy - aggregateDeductible;
-    const capped =
-      afterDeductible <= 0 ? 0 : afterDeductible < aggregateLimit ? afterDeductible : aggregateLimit;
+    const afterDeductible = positivePart(insuredBeforePolicy - aggregateDeductible);
+    const capped = afterDeductible < aggregateLimit ? afterDeductible : aggregateLimit;
     const ceded = capped * insurerShare;
     out.gross[year] = gross;
     out.ceded[year] = ceded;

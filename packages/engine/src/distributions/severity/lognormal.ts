@@ -10,6 +10,7 @@ import { EngineInputError, requireFinite, requirePositive } from '../../engine-i
 import { standardNormal } from '../../random/ziggurat-normal.js';
 import type { SeverityDistribution, UniformSource } from '../distribution.js';
 import { normalCdf, normalQuantile } from '../normal.js';
+import { expByTable } from '../special-functions/exp-by-table.js';
 
 /** z such that Φ(z) = 0.95: the 5th and 95th percentiles of ln X are mu ∓ z·sigma. */
 export const Z_95 = 1.6448536269514722;
@@ -41,9 +42,12 @@ export class LognormalDistribution implements SeverityDistribution {
     this.#mean = Math.exp(mu + 0.5 * sigma * sigma);
   }
 
-  /** exp(mu + sigma·Z) with Z from the Ziggurat normal sampler. */
+  /**
+   * exp(mu + sigma·Z) with Z from the Ziggurat normal sampler, exponentiated by `expByTable` (within 2 ulp
+   * of Math.exp, twice as fast). The Poisson × lognormal kernel repeats this arithmetic exactly.
+   */
   sample(random: UniformSource): number {
-    return Math.exp(this.mu + this.sigma * standardNormal(random));
+    return expByTable(this.mu + this.sigma * standardNormal(random));
   }
 
   cdf(x: number): number {
