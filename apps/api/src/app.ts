@@ -6,6 +6,7 @@ import type { LossSimulator, ProductCatalogue, UnitOfWork } from '@carapace/doma
 import type { DatabaseHandle } from '@carapace/store';
 import type { DocumentRenderer } from './documents/document-renderer.js';
 import type { ApiEnv } from './http/api-env.js';
+import type { InFlightRequests } from './http/in-flight-requests.js';
 import { PROBLEM_CATALOGUE, isProblemCode } from './http/problem-catalogue.js';
 import { invalidParamsOf, problemForError, problemJson } from './http/problem-response.js';
 import { mountWebAssets } from './http/web-assets.js';
@@ -30,6 +31,8 @@ export interface ApiDependencies {
   readonly simulate: LossSimulator;
   /** Prints documents to PDF; without it the document routes answer 503 `document_renderer_unavailable`. */
   readonly documents?: DocumentRenderer;
+  /** Counts running handlers so a stop can wait for them (the platform passes one; tests may omit it). */
+  readonly inFlight?: InFlightRequests;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -49,6 +52,18 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
       return undefined;
     },
   });
+
+  const inFlight = dependencies.inFlight;
+  if (inFlight !== undefined) {
+    app.use('*', async (_c, next) => {
+      inFlight.enter();
+      try {
+        await next();
+      } finally {
+        inFlight.leave();
+      }
+    });
+  }
 
   // A caller's request id is kept (so a trace spans systems) only when it is a harmless token.
   app.use('*', async (c, next) => {

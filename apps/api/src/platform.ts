@@ -13,6 +13,7 @@ import type { PlatformConfig } from './config.js';
 import { ChromiumDocumentRenderer } from './documents/chromium-document-renderer.js';
 import { listen } from './http-server.js';
 import type { Logger } from './logger.js';
+import { InFlightRequests } from './http/in-flight-requests.js';
 import { loadProductCatalogue } from './underwriting/load-product-catalogue.js';
 import { CARAPACE_VERSION } from './version.js';
 
@@ -91,6 +92,7 @@ export async function startPlatform(
     if (options.loadDemoData) {
       await loadDemoData(database, logger, { catalogue, simulate: simulateLosses });
     }
+    const inFlight = new InFlightRequests();
     const app = buildApp({
       database,
       unitOfWork: createUnitOfWork(database.db),
@@ -101,6 +103,7 @@ export async function startPlatform(
       isShuttingDown: () => shuttingDown,
       catalogue,
       simulate: simulateLosses,
+      inFlight,
       documents,
     });
     const server = await listen(app, config.host, config.port, (error) => {
@@ -111,8 +114,11 @@ export async function startPlatform(
       database,
       stop: async () => {
         shuttingDown = true;
+        const deadline = Date.now() + config.shutdownTimeoutMs;
         try {
           await server.close(config.shutdownTimeoutMs);
+          // Handlers of clients that hung up are still running; let them finish inside the same grace period.
+          await inFlight.drained(Math.max(0, deadline - Date.now()));
         } finally {
           await documents.close();
           await pool.close();

@@ -1,9 +1,15 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createLossSimulator, type ProductCatalogue, type UnitOfWork } from '@carapace/domain';
+import {
+  createLossSimulator,
+  type LossSimulator,
+  type ProductCatalogue,
+  type UnitOfWork,
+} from '@carapace/domain';
 import { createUnitOfWork, type DatabaseHandle } from '@carapace/store';
 import { buildApp } from '../app.js';
 import type { DocumentRenderer } from '../documents/document-renderer.js';
+import type { InFlightRequests } from '../http/in-flight-requests.js';
 import { listen, type ListeningServer } from '../http-server.js';
 import { loggerOptions } from '../logger.js';
 import { DEFAULT_CATALOGUE_DIR } from '../platform.js';
@@ -24,6 +30,9 @@ export interface ApiTestServerOptions {
   readonly catalogue?: ProductCatalogue;
   /** Prints documents to PDF; without one the document routes answer 503. The caller closes it. */
   readonly documents?: DocumentRenderer;
+  readonly inFlight?: InFlightRequests;
+  /** The engine in this thread unless a test needs another (e.g. one that takes its time). */
+  readonly simulate?: LossSimulator;
 }
 
 /** The real app on a real socket (port 0), logging into memory so tests can read what it logged. */
@@ -52,8 +61,9 @@ export async function startApiTestServer(
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     catalogue: options.catalogue ?? (await loadProductCatalogue(DEFAULT_CATALOGUE_DIR)),
     // In-thread simulation: API tests check behaviour, and a pool per test server would only add start-up time.
-    simulate: createLossSimulator(),
+    simulate: options.simulate ?? createLossSimulator(),
     ...(options.documents === undefined ? {} : { documents: options.documents }),
+    ...(options.inFlight === undefined ? {} : { inFlight: options.inFlight }),
   });
   const server: ListeningServer = await listen(app, '127.0.0.1', 0, (error) => {
     throw error;
