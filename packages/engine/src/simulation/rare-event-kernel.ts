@@ -12,8 +12,8 @@ import type { YearLosses } from './year-losses.js';
  * being at least 1. This is the same distribution as one Poisson(λ) count per year, drawn in O(eventful
  * years) instead of O(years): about fifty times fewer draws at λ = 0.02.
  *
- * Occurrences are collected per section and year, then one pass over the years applies the annual terms
- * exactly as `simulateYears` does. The random numbers are used in a different order from the general
+ * Occurrences are collected per section and year; the annual terms are then applied, exactly as
+ * `simulateYears` does, to the eventful years only — every other year is zero throughout. The random numbers are used in a different order from the general
  * kernel, so the same seed gives different (equally distributed) years on the two kernels; which kernel
  * runs depends only on the model, so a seed still gives identical years on 1 or N workers.
  */
@@ -41,43 +41,54 @@ export function rareEventProcessesOf(model: CompiledModel): (readonly RareProces
   return perSection;
 }
 
-/** Per-section, per-year sums of one chunk; reused between chunks of a thread (one chunk at a time). */
+/**
+ * Per-section, per-year sums of one chunk, reused between chunks of a thread (one chunk at a time). Only the
+ * eventful years are ever written, and they are listed in `eventfulYears`; after a chunk exactly those cells
+ * are set back to zero, so the arrays are all zeros between chunks without clearing 65,536 years each time.
+ */
 let sectionGrossSums = new Float64Array(0);
 let sectionInsuredSums = new Float64Array(0);
 let largestGrossByYear = new Float64Array(0);
 let largestInsuredByYear = new Float64Array(0);
+let isEventful = new Uint8Array(0);
+let eventfulYears = new Int32Array(0);
+let eventfulCount = 0;
 
-let grossTotals = new Float64Array(0);
-let insuredTotals = new Float64Array(0);
-
-function grossTotalByYear(yearCount: number): Float64Array {
-  if (grossTotals.length < yearCount) grossTotals = new Float64Array(yearCount);
-  else grossTotals.fill(0, 0, yearCount);
-  return grossTotals;
-}
-
-function insuredTotalByYear(yearCount: number): Float64Array {
-  if (insuredTotals.length < yearCount) insuredTotals = new Float64Array(yearCount);
-  else insuredTotals.fill(0, 0, yearCount);
-  return insuredTotals;
-}
-
-function scratchFor(sectionCount: number, yearCount: number): void {
+function prepareScratch(sectionCount: number, yearCount: number): void {
   const cells = sectionCount * yearCount;
   if (sectionGrossSums.length < cells) {
     sectionGrossSums = new Float64Array(cells);
     sectionInsuredSums = new Float64Array(cells);
-  } else {
-    sectionGrossSums.fill(0, 0, cells);
-    sectionInsuredSums.fill(0, 0, cells);
   }
   if (largestGrossByYear.length < yearCount) {
     largestGrossByYear = new Float64Array(yearCount);
     largestInsuredByYear = new Float64Array(yearCount);
-  } else {
-    largestGrossByYear.fill(0, 0, yearCount);
-    largestInsuredByYear.fill(0, 0, yearCount);
+    isEventful = new Uint8Array(yearCount);
+    eventfulYears = new Int32Array(yearCount);
   }
+  eventfulCount = 0;
+}
+
+function markEventful(year: number): void {
+  if (isEventful[year] === 0) {
+    isEventful[year] = 1;
+    eventfulYears[eventfulCount++] = year;
+  }
+}
+
+/** Puts the cells of the chunk's eventful years back to zero (see `sectionGrossSums`). */
+function clearScratch(sectionCount: number, yearCount: number): void {
+  for (let index = 0; index < eventfulCount; index++) {
+    const year = eventfulYears[index] ?? 0;
+    for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex++) {
+      sectionGrossSums[sectionIndex * yearCount + year] = 0;
+      sectionInsuredSums[sectionIndex * yearCount + year] = 0;
+    }
+    largestGrossByYear[year] = 0;
+    largestInsuredByYear[year] = 0;
+    isEventful[year] = 0;
+  }
+  eventfulCount = 0;
 }
 
 /** Count in a year known to have at least one occurrence: Poisson(λ) given ≥ 1, by inversion from 1. */
@@ -136,12 +147,18 @@ function addOccurrences(
       if (loss > largestGross) largestGross = loss;
       if (insured > largestInsured) largestInsured = insured;
     }
+    markEventful(year);
     const cell = sectionOffset + year;
     sectionGrossSums[cell] = (sectionGrossSums[cell] ?? 0) + grossSum;
     sectionInsuredSums[cell] = (sectionInsuredSums[cell] ?? 0) + insuredSum;
     largestGrossByYear[year] = largestGross;
     largestInsuredByYear[year] = largestInsured;
   }
+}
+
+/** Zeroes one output array over the chunk's years: a quiet year loses nothing. */
+function zeroYears(values: Float64Array | null | undefined, firstYear: number, yearCount: number): void {
+  values?.fill(0, firstYear, firstYear + yearCount);
 }
 
 /** `simulateYears` for a model of rare Poisson processes (see the module comment). */
@@ -155,7 +172,7 @@ export function simulateRareEventYears(
 ): number {
   const { sections, aggregateDeductible, aggregateLimit, coinsurance } = model;
   const sectionCount = sections.length;
-  scratchFor(sectionCount, yearCount);
+  prepareScratch(sectionCount, yearCount);
   let occurrences = 0;
   for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex++) {
     const section = sections[sectionIndex];
@@ -164,61 +181,60 @@ export function simulateRareEventYears(
       occurrences += addOccurrences(section, sectionIndex * yearCount, rare, random, yearCount);
     }
   }
-  // Section by section, then year by year: plain loops over typed arrays, which V8 keeps tight.
-  const grossTotals = grossTotalByYear(yearCount);
-  const insuredTotals = insuredTotalByYear(yearCount);
-  const grossSums = sectionGrossSums;
-  const insuredSums = sectionInsuredSums;
+  // Quiet years (most of them) are zero everywhere; only eventful years need the annual terms.
+  zeroYears(out.gross, firstYear, yearCount);
+  zeroYears(out.ceded, firstYear, yearCount);
+  zeroYears(out.retained, firstYear, yearCount);
+  zeroYears(out.largestOccurrenceGross, firstYear, yearCount);
+  zeroYears(out.largestOccurrenceInsured, firstYear, yearCount);
   for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex++) {
-    const section = sections[sectionIndex];
-    if (section === undefined) continue;
-    const subLimit = section.aggregateLimit;
-    const offset = sectionIndex * yearCount;
-    const sectionGrossOut = out.sectionGross?.[sectionIndex];
-    for (let year = 0; year < yearCount; year++) {
-      const cell = offset + year;
-      const sectionGross = grossSums[cell] ?? 0;
-      let sectionInsured = insuredSums[cell] ?? 0;
-      if (sectionInsured > subLimit) {
-        sectionInsured = subLimit;
-        // Kept in the insured sums so the per-section ceded share below can read it.
-        insuredSums[cell] = subLimit;
-      }
-      grossTotals[year] = (grossTotals[year] ?? 0) + sectionGross;
-      insuredTotals[year] = (insuredTotals[year] ?? 0) + sectionInsured;
-    }
-    if (sectionGrossOut !== undefined)
-      sectionGrossOut.set(grossSums.subarray(offset, offset + yearCount), firstYear);
+    zeroYears(out.sectionGross?.[sectionIndex], firstYear, yearCount);
+    zeroYears(out.sectionCeded?.[sectionIndex], firstYear, yearCount);
   }
   const insurerShare = 1 - coinsurance;
-  const { gross: grossOut, ceded: cededOut, retained: retainedOut } = out;
-  for (let year = 0; year < yearCount; year++) {
-    const gross = grossTotals[year] ?? 0;
-    const afterDeductible = (insuredTotals[year] ?? 0) - aggregateDeductible;
+  for (let index = 0; index < eventfulCount; index++) {
+    const year = eventfulYears[index] ?? 0;
+    const target = firstYear + year;
+    let gross = 0;
+    let insuredBeforePolicy = 0;
+    for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex++) {
+      const section = sections[sectionIndex];
+      if (section === undefined) continue;
+      const cell = sectionIndex * yearCount + year;
+      const sectionGross = sectionGrossSums[cell] ?? 0;
+      let sectionInsured = sectionInsuredSums[cell] ?? 0;
+      if (sectionInsured > section.aggregateLimit) {
+        sectionInsured = section.aggregateLimit;
+        // Kept in the insured sums so the per-section ceded share below can read it.
+        sectionInsuredSums[cell] = sectionInsured;
+      }
+      const sectionGrossOut = out.sectionGross?.[sectionIndex];
+      if (sectionGrossOut !== undefined) sectionGrossOut[target] = sectionGross;
+      gross += sectionGross;
+      insuredBeforePolicy += sectionInsured;
+    }
+    const afterDeductible = insuredBeforePolicy - aggregateDeductible;
     const capped =
       afterDeductible <= 0 ? 0 : afterDeductible < aggregateLimit ? afterDeductible : aggregateLimit;
     const ceded = capped * insurerShare;
-    grossOut[firstYear + year] = gross;
-    cededOut[firstYear + year] = ceded;
-    if (retainedOut !== null) retainedOut[firstYear + year] = gross - ceded;
-  }
-  if (out.largestOccurrenceGross !== null) {
-    out.largestOccurrenceGross.set(largestGrossByYear.subarray(0, yearCount), firstYear);
-  }
-  if (out.largestOccurrenceInsured !== null) {
-    out.largestOccurrenceInsured.set(largestInsuredByYear.subarray(0, yearCount), firstYear);
-  }
-  if (out.sectionCeded !== null) {
-    for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex++) {
-      const sectionCededOut = out.sectionCeded[sectionIndex];
-      if (sectionCededOut === undefined) continue;
-      const offset = sectionIndex * yearCount;
-      for (let year = 0; year < yearCount; year++) {
-        const insuredBeforePolicy = insuredTotals[year] ?? 0;
-        const scale = insuredBeforePolicy > 0 ? (cededOut[firstYear + year] ?? 0) / insuredBeforePolicy : 0;
-        sectionCededOut[firstYear + year] = (insuredSums[offset + year] ?? 0) * scale;
+    out.gross[target] = gross;
+    out.ceded[target] = ceded;
+    if (out.retained !== null) out.retained[target] = gross - ceded;
+    if (out.largestOccurrenceGross !== null)
+      out.largestOccurrenceGross[target] = largestGrossByYear[year] ?? 0;
+    if (out.largestOccurrenceInsured !== null) {
+      out.largestOccurrenceInsured[target] = largestInsuredByYear[year] ?? 0;
+    }
+    if (out.sectionCeded !== null) {
+      const scale = insuredBeforePolicy > 0 ? ceded / insuredBeforePolicy : 0;
+      for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex++) {
+        const sectionCededOut = out.sectionCeded[sectionIndex];
+        if (sectionCededOut !== undefined) {
+          sectionCededOut[target] = (sectionInsuredSums[sectionIndex * yearCount + year] ?? 0) * scale;
+        }
       }
     }
   }
+  clearScratch(sectionCount, yearCount);
   return occurrences;
 }
