@@ -10,19 +10,37 @@ export const MoneyAmount = z
   .object({
     amount: z
       .string()
-      .regex(/^-?\d{1,15}(\.\d{1,2})?$/, 'an amount is a decimal string such as "50000000.00"')
+      // 13 digits keep any amount in minor units below 2^53, where integers stay exact.
+      .regex(/^-?\d{1,13}(\.\d{1,2})?$/, 'an amount is a decimal string such as "50000000.00"')
       .meta({ example: '50000000.00' }),
     currency: z.enum(['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY']).default('CNY'),
   })
   .strict()
   .meta({ id: 'MoneyAmount', description: 'Exact amount in major units (yuan for CNY) with its currency.' });
 
-export const LocalisedText = z
-  .object({ 'zh-CN': z.string(), en: z.string() })
-  .meta({ id: 'LocalisedText' });
+export const LocalisedText = z.object({ 'zh-CN': z.string(), en: z.string() }).meta({ id: 'LocalisedText' });
 
 export const INDUSTRY_CODES = [
-  'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T',
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
 ] as const;
 
 export const CONTROL_IDS = [
@@ -112,12 +130,13 @@ export const CoverageChoice = z
 const Seed = z
   .string()
   .regex(/^\d{1,20}$/, 'a seed is a whole number of up to 20 digits')
+  .refine((seed) => BigInt(seed) <= 2n ** 64n - 1n, 'a seed is at most 2^64 − 1 (18446744073709551615)')
   .meta({ description: 'Optional; by default derived from the inputs, so equal inputs give equal results.' });
 
 export const AssessmentRequest = z
   .object({
-    productId: z.string().min(1).default('cyber-sme'),
-    productVersion: z.string().optional(),
+    productId: z.string().min(1).max(100).default('cyber-sme'),
+    productVersion: z.string().max(100).optional(),
     profile: RiskProfile,
     coverage: CoverageChoice.optional(),
     seed: Seed.optional(),
@@ -186,7 +205,10 @@ export const RiskScore = z
     band: z.enum(['low', 'moderate', 'elevated', 'high']),
     contributions: z.array(ScoreContribution),
   })
-  .meta({ id: 'RiskScore', description: '0 = least risk, 100 = most; the points of the contributions add up to it.' });
+  .meta({
+    id: 'RiskScore',
+    description: '0 = least risk, 100 = most; the points of the contributions add up to it.',
+  });
 
 export const TriggeredRule = z
   .object({ code: z.string(), outcome: z.enum(['refer', 'decline']), reason: LocalisedText })
@@ -283,9 +305,12 @@ export const ProductSummary = z
 export const ProductList = z.object({ items: z.array(ProductSummary) }).meta({ id: 'ProductList' });
 
 export const ProductParams = z.object({
-  id: z.string().meta({ param: { name: 'id', in: 'path' }, example: 'cyber-sme' }),
+  id: z
+    .string()
+    .max(100)
+    .meta({ param: { name: 'id', in: 'path' }, example: 'cyber-sme' }),
 });
-export const ProductQuery = z.object({ version: z.string().optional() });
+export const ProductQuery = z.object({ version: z.string().max(100).optional() });
 
 const IdParams = (example: string) =>
   z.object({
@@ -295,14 +320,17 @@ export const SubmissionIdParams = IdParams('4f6f2c1e-8a0b-4d4e-9c55-0b7a3e6d1f20
 export const QuoteIdParams = IdParams('9d3b7a52-1c4e-4f0a-b8d2-6e5f4a3c2b10');
 export const PolicyIdParams = IdParams('2a1b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d');
 export const ContingencyParams = QuoteIdParams.extend({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,62}$/).meta({ param: { name: 'code', in: 'path' } }),
+  code: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,62}$/)
+    .meta({ param: { name: 'code', in: 'path' } }),
 });
 
 export const CreateSubmissionRequest = z
   .object({
     organisationId: z.uuid(),
-    productId: z.string().min(1).default('cyber-sme'),
-    productVersion: z.string().optional(),
+    productId: z.string().min(1).max(100).default('cyber-sme'),
+    productVersion: z.string().max(100).optional(),
     profile: RiskProfile,
   })
   .strict()
@@ -348,7 +376,10 @@ export const Quote = z
     coverage: CoverageSelection,
     premium: PremiumBreakdown,
     score: RiskScore,
-    expectedGrossLoss: z.number(),
+    expectedGrossLoss: z.number().meta({
+      description:
+        'Simulated mean annual gross loss (major units). The what-if reports the model’s exact expected loss instead.',
+    }),
     triggeredRules: z.array(TriggeredRule),
     preBindContingencies: z.array(
       z.object({ code: z.string(), text: LocalisedText, satisfiedAt: z.iso.datetime().nullable() }),
@@ -399,7 +430,9 @@ export const Policy = z
     expiryDate: z.iso.date(),
     coverage: CoverageSelection,
     premium: MoneyAmount,
-    postBindContingencies: z.array(z.object({ code: z.string(), text: LocalisedText, dueDate: z.iso.date() })),
+    postBindContingencies: z.array(
+      z.object({ code: z.string(), text: LocalisedText, dueDate: z.iso.date() }),
+    ),
     issuedAt: z.iso.datetime(),
     transactions: z.array(
       z.object({

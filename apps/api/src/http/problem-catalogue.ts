@@ -63,6 +63,17 @@ export const PROBLEM_CATALOGUE = {
     title: 'The quote has no such contingency',
     titleZh: '报价中没有该前提条件',
   },
+  seed_invalid: { status: 422, title: 'The random seed is not valid', titleZh: '随机种子无效' },
+  amount_invalid: {
+    status: 422,
+    title: 'The amount cannot be represented in its currency',
+    titleZh: '金额不符合该币种的要求',
+  },
+  organisation_not_insured: {
+    status: 422,
+    title: 'The organisation is not an insured company',
+    titleZh: '该机构不是被保险企业',
+  },
   inception_date_invalid: {
     status: 422,
     title: 'The inception date is not allowed',

@@ -182,7 +182,7 @@ describeEachDatabase('underwriting API', ({ handle }) => {
     expect(quotes[0]?.reference).toMatch(/^Q-2026-\d{6}$/);
     const [quote] = quotes;
     if (quote === undefined) throw new Error('no quote');
-    expect(quote.allowedActions).toEqual(['expire', 'request_bind']);
+    expect(quote.allowedActions).toEqual(['request_bind']);
     // MFA on remote access is attested without evidence, so its evidence is a pre-bind contingency.
     expect(quote.preBindContingencies.map((contingency) => contingency.code)).toEqual([
       'signed_application',
@@ -278,6 +278,61 @@ describeEachDatabase('underwriting API', ({ handle }) => {
       note: 'finding fixed, retest seen',
     });
     expect(Quote.parse(await approved.json()).status).toBe('quoted');
+  });
+
+  it('asks for evidence only of controls that are attested, never of one the company lacks', async () => {
+    const withoutMfa = Object.fromEntries(
+      Object.entries(PROFILE.controls).filter(([control]) => control !== 'mfa_remote_access'),
+    );
+    const submission = await submittedSubmission({ ...PROFILE, controls: withoutMfa });
+    const [quote] = await quoteOf(submission);
+    expect(quote?.status).toBe('referred');
+    expect(quote?.triggeredRules.map((rule) => rule.code)).toEqual(['no_mfa_remote_access']);
+    expect(quote?.preBindContingencies.map((contingency) => contingency.code)).toEqual([
+      'signed_application',
+    ]);
+  });
+
+  it('binds at most one of an application’s quote options', async () => {
+    const submission = await submittedSubmission({
+      ...PROFILE,
+      controls: { ...PROFILE.controls, mfa_remote_access: { adopted: true, evidenced: true } },
+    });
+    const [first, second] = await quoteOf(submission, [{}, { policyAggregate: CNY('1000000.00') }]);
+    for (const quote of [first, second]) {
+      expect((await send(`${server.url}/api/v1/quotes/${quote?.id ?? ''}/bind-request`, 'POST')).status).toBe(
+        200,
+      );
+      await send(
+        `${server.url}/api/v1/quotes/${quote?.id ?? ''}/contingencies/signed_application/satisfy`,
+        'POST',
+        {},
+      );
+    }
+    expect((await send(`${server.url}/api/v1/quotes/${first?.id ?? ''}/bind`, 'POST')).status).toBe(200);
+    const twice = await send(`${server.url}/api/v1/quotes/${second?.id ?? ''}/bind`, 'POST');
+    expect(twice.status).toBe(409);
+    const problem = await problemOf(twice);
+    expect(problem.code).toBe('transition_not_allowed');
+    expect(problem.detail).toContain(first?.reference ?? '?');
+  });
+
+  it('answers a seed or an amount it cannot use with a problem, never a 500', async () => {
+    const seed = await send(`${server.url}/api/v1/assessments`, 'POST', {
+      profile: PROFILE,
+      seed: '99999999999999999999',
+    });
+    expect(seed.status).toBe(400);
+    expect((await problemOf(seed)).invalidParams?.map((param) => param.name)).toEqual(['body.seed']);
+    const yen = await send(`${server.url}/api/v1/assessments`, 'POST', {
+      profile: { ...PROFILE, annualRevenue: { amount: '1000.50', currency: 'JPY' } },
+    });
+    expect(yen.status).toBe(422);
+    expect(await problemOf(yen)).toMatchObject({ code: 'amount_invalid' });
+    const huge = await send(`${server.url}/api/v1/assessments`, 'POST', {
+      profile: { ...PROFILE, annualRevenue: CNY('999999999999999.99') },
+    });
+    expect(huge.status).toBe(400);
   });
 
   it('declines what the rules decline, and a declined quote cannot be bound', async () => {

@@ -229,6 +229,7 @@ const referralRoute = createRoute({
     400: invalid,
     404: notFound,
     409: conflict,
+    422: unprocessable,
   },
 });
 const requestBindRoute = quoteStep('/api/v1/quotes/{id}/bind-request', 'Ask to bind a quote');
@@ -243,6 +244,7 @@ const satisfyRoute = createRoute({
   request: { params: ContingencyParams, body: { required: false, content: json(ContingencyRequest) } },
   responses: {
     200: { description: 'The quote', content: json(Quote) },
+    400: invalid,
     404: notFound,
     409: conflict,
     422: unprocessable,
@@ -347,17 +349,17 @@ export function underwritingRoutes(services: LifecycleServices): OpenAPIHono<Api
         options: body.options.map(coverageChoiceFromWire),
         ...(body.seed === undefined ? {} : { seed: body.seed }),
       });
-      return c.json({ items: quotes.map(quoteToWire) }, 201);
+      return c.json({ items: quotes.map((quote) => quoteToWire(quote, services.now())) }, 201);
     })
     .openapi(listQuotesRoute, async (c) => {
       const quotes = await listSubmissionQuotes(services, c.req.valid('param').id);
-      return c.json({ items: quotes.map(quoteToWire) }, 200);
+      return c.json({ items: quotes.map((quote) => quoteToWire(quote, services.now())) }, 200);
     })
     .openapi(getQuoteRoute, async (c) => {
       const { quote, events } = await getQuote(services, c.req.valid('param').id);
       return c.json(
         {
-          ...quoteToWire(quote),
+          ...quoteToWire(quote, services.now()),
           assessment: assessmentToWire(quote.assessment),
           events: events.map(quoteEventToWire),
         },
@@ -366,19 +368,27 @@ export function underwritingRoutes(services: LifecycleServices): OpenAPIHono<Api
     })
     .openapi(referralRoute, async (c) => {
       const { decision, note } = c.req.valid('json');
-      return c.json(quoteToWire(await decideReferral(services, c.req.valid('param').id, decision, note)), 200);
+      return c.json(
+        quoteToWire(await decideReferral(services, c.req.valid('param').id, decision, note), services.now()),
+        200,
+      );
     })
     .openapi(requestBindRoute, async (c) =>
-      c.json(quoteToWire(await requestBind(services, c.req.valid('param').id)), 200),
+      c.json(quoteToWire(await requestBind(services, c.req.valid('param').id), services.now()), 200),
     )
     .openapi(withdrawBindRoute, async (c) =>
-      c.json(quoteToWire(await withdrawBindRequest(services, c.req.valid('param').id)), 200),
+      c.json(quoteToWire(await withdrawBindRequest(services, c.req.valid('param').id), services.now()), 200),
     )
-    .openapi(bindRoute, async (c) => c.json(quoteToWire(await bindQuote(services, c.req.valid('param').id)), 200))
+    .openapi(bindRoute, async (c) =>
+      c.json(quoteToWire(await bindQuote(services, c.req.valid('param').id), services.now()), 200),
+    )
     .openapi(satisfyRoute, async (c) => {
       const { id, code } = c.req.valid('param');
       const body = (c.req.valid('json') as z.infer<typeof ContingencyRequest> | undefined) ?? { note: null };
-      return c.json(quoteToWire(await satisfyContingency(services, id, code, body.note)), 200);
+      return c.json(
+        quoteToWire(await satisfyContingency(services, id, code, body.note), services.now()),
+        200,
+      );
     })
     .openapi(issuePolicyRoute, async (c) => {
       const issued = await issuePolicy(services, c.req.valid('param').id, c.req.valid('json').inceptionDate);

@@ -16,7 +16,7 @@ import type {
 import {
   INDUSTRY_SECTIONS,
   INDUSTRY_SECTION_CODES,
-  QUOTE_ACTIONS,
+  RuleViolationError,
   SECURITY_CONTROLS,
   SECURITY_CONTROL_IDS,
   formatMoneyDecimal,
@@ -45,8 +45,17 @@ import {
 type Wire<T extends z.ZodType> = z.output<T>;
 type WireInput<T extends z.ZodType> = z.output<T>;
 
-export function moneyFromWire(amount: Wire<typeof MoneyAmount>): Money {
-  return moneyFromDecimal(amount.amount, amount.currency);
+/**
+ * An amount from a request. The contract checks its shape; the currency decides how many decimals it may
+ * have (none for JPY), so a mismatch is a 422 naming the field rather than an internal error.
+ */
+export function moneyFromWire(amount: Wire<typeof MoneyAmount>, field = 'amount'): Money {
+  try {
+    return moneyFromDecimal(amount.amount, amount.currency);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new RuleViolationError('amount_invalid', `${field}: ${error.message}`, field);
+  }
 }
 
 export function moneyToWire(amount: Money): Wire<typeof MoneyAmount> {
@@ -54,7 +63,7 @@ export function moneyToWire(amount: Money): Wire<typeof MoneyAmount> {
 }
 
 export function profileFromWire(profile: WireInput<typeof RiskProfileSchema>): RiskProfile {
-  return { ...profile, annualRevenue: moneyFromWire(profile.annualRevenue) };
+  return { ...profile, annualRevenue: moneyFromWire(profile.annualRevenue, 'profile.annualRevenue') };
 }
 
 export function profileToWire(profile: RiskProfile): Wire<typeof RiskProfileSchema> {
@@ -75,10 +84,16 @@ export function coverageChoiceFromWire(
     ...(choice.sections === undefined
       ? {}
       : {
-          sections: choice.sections.map((section) => ({
+          sections: choice.sections.map((section, index) => ({
             section: section.section,
-            ...(section.limit === undefined ? {} : { limit: moneyFromWire(section.limit) }),
-            ...(section.retention === undefined ? {} : { retention: moneyFromWire(section.retention) }),
+            ...(section.limit === undefined
+              ? {}
+              : { limit: moneyFromWire(section.limit, `coverage.sections.${String(index)}.limit`) }),
+            ...(section.retention === undefined
+              ? {}
+              : {
+                  retention: moneyFromWire(section.retention, `coverage.sections.${String(index)}.retention`),
+                }),
             ...(section.waitingPeriodHours === undefined
               ? {}
               : { waitingPeriodHours: section.waitingPeriodHours }),
@@ -86,7 +101,7 @@ export function coverageChoiceFromWire(
         }),
     ...(choice.policyAggregate === undefined
       ? {}
-      : { policyAggregate: moneyFromWire(choice.policyAggregate) }),
+      : { policyAggregate: moneyFromWire(choice.policyAggregate, 'coverage.policyAggregate') }),
   };
 }
 
@@ -181,7 +196,28 @@ export function submissionToWire(submission: Submission): Wire<typeof Submission
   };
 }
 
-export function quoteToWire(quote: Quote): Wire<typeof QuoteSchema> {
+/** What a client may do next with a quote: steps it can ask for over HTTP (expiry is not one of them). */
+const CLIENT_ACTIONS = [
+  'approve_referral',
+  'decline_referral',
+  'request_bind',
+  'withdraw_bind_request',
+  'bind',
+  'issue_policy',
+] as const;
+
+function allowedActionsOf(quote: Quote, now: Date): string[] {
+  const pastValidity =
+    (quote.status === 'quoted' || quote.status === 'referred') && now.getTime() > quote.validUntil.getTime();
+  if (pastValidity) return [];
+  const actions: string[] = CLIENT_ACTIONS.filter((action) => isQuoteTransitionAllowed(quote.status, action));
+  const outstanding = quote.preBindContingencies.some((contingency) => contingency.satisfiedAt === null);
+  if (quote.status === 'bind_requested' && outstanding) actions.push('satisfy_contingency');
+  return actions;
+}
+
+/** A quote as the API shows it; `now` decides which steps are still open (a quote past its validity has none). */
+export function quoteToWire(quote: Quote, now: Date): Wire<typeof QuoteSchema> {
   return {
     id: quote.id,
     reference: quote.reference,
@@ -199,7 +235,7 @@ export function quoteToWire(quote: Quote): Wire<typeof QuoteSchema> {
     })),
     validUntil: quote.validUntil.toISOString(),
     createdAt: quote.createdAt.toISOString(),
-    allowedActions: QUOTE_ACTIONS.filter((action) => isQuoteTransitionAllowed(quote.status, action)),
+    allowedActions: allowedActionsOf(quote, now),
   };
 }
 

@@ -21,8 +21,9 @@ export type SeedDemoUnderwritingOutcome =
 /**
  * Takes each demo insured through the lifecycle up to its demo stage, with the real use cases (so the demo
  * data is exactly what a user would have produced). Runs after the demo organisations exist. The marker is
- * written last: quoting runs simulations outside any one transaction, so an interrupted load is re-run in
- * full rather than left half-marked; a demo company missing from the database (removed by a user) is skipped.
+ * claimed first, atomically, so two servers starting together never both load it; quoting runs simulations
+ * outside any one transaction, so a load interrupted half-way stays half-done rather than being repeated
+ * (demo data, never a user's). A demo company missing from the database (removed by a user) is skipped.
  */
 export async function seedDemoUnderwriting(
   services: LifecycleServices,
@@ -65,8 +66,5 @@ export async function seedDemoUnderwriting(
     await issuePolicy(services, quote.id, today);
     policies += 1;
   }
-  await services.unitOfWork.run((repositories) =>
-    repositories.platformSettings.setIfAbsent('demo_underwriting_loaded_at', services.now().toISOString()),
-  );
   return { kind: 'loaded', submissions, quotes, policies };
 }

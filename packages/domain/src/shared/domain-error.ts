@@ -19,6 +19,9 @@ export const DOMAIN_ERROR_CODES = [
   'contingencies_outstanding',
   'contingency_unknown',
   'inception_date_invalid',
+  'seed_invalid',
+  'amount_invalid',
+  'organisation_not_insured',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

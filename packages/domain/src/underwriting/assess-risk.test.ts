@@ -145,9 +145,13 @@ describe('assessRisk with the fixture catalogue and the in-thread engine', () =>
       ),
     ).rejects.toMatchObject({ code: 'risk_profile_invalid', field: 'controls.mfa_email.evidenced' });
     await expect(assessRisk(services, request(cleanProfile(), { seed: '12ab' }))).rejects.toMatchObject({
-      code: 'risk_profile_invalid',
+      code: 'seed_invalid',
       field: 'seed',
     });
+    // 20 digits but above 2^64 − 1: refused here, not left to fail inside the engine.
+    await expect(
+      assessRisk(services, request(cleanProfile(), { seed: '18446744073709551616' })),
+    ).rejects.toMatchObject({ code: 'seed_invalid', field: 'seed' });
     await expect(
       assessRisk(services, request(cleanProfile({ annualRevenue: money(100_000_000, 'USD') }))),
     ).rejects.toMatchObject({ code: 'risk_profile_invalid', field: 'annualRevenue' });

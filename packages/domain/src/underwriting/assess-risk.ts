@@ -126,12 +126,8 @@ export function resolvePricingContext(
       'annualRevenue',
     );
   }
-  if (request.seed !== undefined && !/^\d{1,20}$/.test(request.seed)) {
-    throw new RuleViolationError(
-      'risk_profile_invalid',
-      'seed must be a whole number of up to 20 digits',
-      'seed',
-    );
+  if (request.seed !== undefined && !(/^\d{1,20}$/.test(request.seed) && BigInt(request.seed) < 2n ** 64n)) {
+    throw new RuleViolationError('seed_invalid', 'seed must be a whole number from 0 to 2^64 − 1', 'seed');
   }
   const coverage = resolveCoverage(product, request.coverage);
   const seed =
@@ -139,7 +135,13 @@ export function resolvePricingContext(
     seedFromInput({
       product: [product.id, product.version],
       ratePlan: [ratePlan.id, ratePlan.version],
-      profile: request.profile,
+      // A control answered "not in place" is the same risk as one not answered: same seed, same numbers.
+      profile: {
+        ...request.profile,
+        controls: Object.fromEntries(
+          Object.entries(request.profile.controls).filter(([, answer]) => answer.adopted),
+        ),
+      },
       coverage,
     });
   return { product, ratePlan, coverage, seed };

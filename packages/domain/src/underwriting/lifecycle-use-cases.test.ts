@@ -141,7 +141,7 @@ describe('submissions', () => {
         productId: 'cyber-sme',
         profile: cleanProfile(),
       }),
-    ).rejects.toMatchObject({ code: 'risk_profile_invalid', field: 'organisationId' });
+    ).rejects.toMatchObject({ code: 'organisation_not_insured', field: 'organisationId' });
     await expect(
       createSubmission(services, {
         organisationId: insured.id,
@@ -530,14 +530,14 @@ describe('binding and issuing', () => {
     );
   });
 
-  it('ends a one-month policy incepting on 31 January on the last day of February', async () => {
+  it('covers a one-month policy incepting on 31 January to the end of February (expiry 1 March, exclusive)', async () => {
     setClock('2027-01-20T02:00:00Z');
     const quote = await bound(cleanProfile(), 'cyber-monthly');
     const { policy } = await issuePolicy(services, quote.id, '2027-01-31');
     expect(policy).toMatchObject({
       productId: 'cyber-monthly',
       inceptionDate: '2027-01-31',
-      expiryDate: '2027-02-28',
+      expiryDate: '2027-03-01',
     });
     expect(policy.postBindContingencies.map((contingency) => contingency.dueDate)).toEqual(['2027-02-15']);
   });
@@ -549,13 +549,16 @@ describe('addMonths', () => {
       .toISOString()
       .slice(0, 10);
 
-  it('keeps the day of the month, or takes the last day when it does not exist', () => {
-    expect(add('2026-01-31', 1)).toBe('2026-02-28');
-    expect(add('2028-01-31', 1)).toBe('2028-02-29');
-    expect(add('2026-03-31', 1)).toBe('2026-04-30');
+  // The expiry is exclusive (cover ends at 24:00 the day before), so a day the target month lacks rolls to
+  // the 1st of the next month: the last covered day is then the end of the shorter month, never a day early.
+  it('keeps the day of the month, or rolls to the 1st of the next month when that day does not exist', () => {
+    expect(add('2026-01-31', 1)).toBe('2026-03-01');
+    expect(add('2028-01-31', 1)).toBe('2028-03-01');
+    expect(add('2026-03-31', 1)).toBe('2026-05-01');
     expect(add('2026-01-15', 1)).toBe('2026-02-15');
-    expect(add('2028-02-29', 12)).toBe('2029-02-28');
-    expect(add('2026-11-30', 3)).toBe('2027-02-28');
+    expect(add('2028-02-29', 12)).toBe('2029-03-01');
+    expect(add('2026-11-30', 3)).toBe('2027-03-01');
+    expect(add('2026-02-28', 12)).toBe('2027-02-28');
     expect(add('2026-08-31', 12)).toBe('2027-08-31');
     expect(add('2026-12-31', 36)).toBe('2029-12-31');
   });

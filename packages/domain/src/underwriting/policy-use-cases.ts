@@ -35,11 +35,18 @@ function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }
 
-/** Same day of the month `months` later; the last day of the month when that day does not exist (31 Jan + 1 month). */
+/**
+ * The expiry date (exclusive: cover ends at 24:00 the day before) `months` after inception: the same day of
+ * the month, or — when that day does not exist (29 February 2028 + 12 months, 31 January + 1 month) — the
+ * first day of the following month, so the last covered day is the end of the shorter month and no day of
+ * cover is lost.
+ */
 export function addMonths(date: Date, months: number): Date {
   const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  if (date.getUTCDate() > lastDay)
+    return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 1));
+  target.setUTCDate(date.getUTCDate());
   return target;
 }
 
@@ -88,7 +95,8 @@ export async function issuePolicy(
         .map((contingency) => ({
           code: contingency.code,
           text: contingency.text,
-          dueDate: formatDate(addDays(inception, contingency.dueDays ?? 30)),
+          // parseProduct refuses a post-bind contingency without dueDays, so the fallback never applies.
+          dueDate: formatDate(addDays(inception, contingency.dueDays ?? 0)),
         })),
       issuedAt: now,
     });

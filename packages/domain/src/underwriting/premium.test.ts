@@ -27,26 +27,28 @@ function sumOfParts(breakdown: PremiumBreakdown): number {
 
 describe('priceCover on the cyber-sme loads (risk load 0.05 × SD, expenses 25 %, profit 5 %, minimum 1 500.00)', () => {
   it('prices a typical cover by hand', () => {
-    // Loss 10 000.00 + load 0.05 × 40 000 = 12 000.00; ÷ 0.7 = 17 142.857…; expenses 4 285.71, profit
-    // 857.14; parts 17 142.85, rounded up to a whole yuan: 17 143.00.
+    // Loss 10 000.00 + load 0.05 × 40 000 = 12 000.00; ÷ 0.7 = 17 142.857… → 17 142.86 (up to the fen);
+    // expenses and profit share its 5 142.86 of loads 25 : 5 → 4 285.72 and 857.14 (largest remainder);
+    // rounded up to a whole yuan: 17 143.00, rounding 0.14.
     const breakdown = priceCover(base, { mean: 10_000, standardDeviation: 40_000 });
     expect(breakdown).toEqual({
       expectedInsuredLoss: money(1_000_000, 'CNY'),
       riskLoad: money(200_000, 'CNY'),
-      expenses: money(428_571, 'CNY'),
+      expenses: money(428_572, 'CNY'),
       profit: money(85_714, 'CNY'),
-      rounding: money(15, 'CNY'),
+      rounding: money(14, 'CNY'),
       minimumPremiumTopUp: money(0, 'CNY'),
       premium: money(1_714_300, 'CNY'),
     });
   });
 
   it('tops a small cover up to the minimum premium, as a part of its own', () => {
-    // 100.00 + 50.00 = 150.00; ÷ 0.7 = 214.2857; expenses 53.57, profit 10.71; 214.28 → 215.00 → 1 500.00.
+    // 100.00 + 50.00 = 150.00; ÷ 0.7 = 214.2857… → 214.29; loads 64.29 shared 25 : 5 (53.575 : 10.715, one
+    // fen to whichever remainder is larger); 214.29 → 215.00 → 1 500.00.
     const breakdown = priceCover(base, { mean: 100, standardDeviation: 1_000 });
-    expect(breakdown.expenses.minor).toBe(5_357);
-    expect(breakdown.profit.minor).toBe(1_071);
-    expect(breakdown.rounding.minor).toBe(72);
+    expect(breakdown.expenses.minor + breakdown.profit.minor).toBe(6_429);
+    expect(Math.abs(breakdown.expenses.minor - 5_357.5)).toBeLessThanOrEqual(0.5);
+    expect(breakdown.rounding.minor).toBe(71);
     expect(breakdown.minimumPremiumTopUp.minor).toBe(128_500);
     expect(breakdown.premium).toEqual(money(150_000, 'CNY'));
     expect(sumOfParts(breakdown)).toBe(150_000);
@@ -61,12 +63,12 @@ describe('priceCover on the cyber-sme loads (risk load 0.05 × SD, expenses 25 %
 
   it('rounds the technical premium up to the step, never down', () => {
     const hundreds = withPricing({ roundTo: money(10_000, 'CNY'), minimumPremium: money(0, 'CNY') });
-    // 1 000.00 ÷ 0.7 = 1 428.57: expenses 357.14, profit 71.43, parts 1 428.57 → 1 500.00.
+    // 1 000.00 ÷ 0.7 = 1 428.571… → 1 428.58: expenses 357.15, profit 71.43 (428.58 shared 25 : 5) → 1 500.00.
     const breakdown = priceCover(hundreds, { mean: 1_000, standardDeviation: 0 });
     expect(breakdown.premium.minor).toBe(150_000);
-    expect(breakdown.expenses.minor).toBe(35_714);
+    expect(breakdown.expenses.minor).toBe(35_715);
     expect(breakdown.profit.minor).toBe(7_143);
-    expect(breakdown.rounding.minor).toBe(150_000 - (100_000 + 35_714 + 7_143));
+    expect(breakdown.rounding.minor).toBe(150_000 - 142_858);
     // Already on the step: nothing added.
     const exact = withPricing({ expenseRatio: 0, profitRatio: 0, roundTo: money(10_000, 'CNY') });
     expect(priceCover(exact, { mean: 2_000, standardDeviation: 0 }).rounding.minor).toBe(0);
@@ -125,8 +127,10 @@ describe('priceCover properties', () => {
           (breakdown.expectedInsuredLoss.minor + breakdown.riskLoad.minor) /
           (1 - pricing.expenseRatio - pricing.profitRatio);
         expect(breakdown.premium.minor).toBeGreaterThanOrEqual(pricing.minimumPremium.minor);
-        // Expenses and profit are each rounded to the nearest fen, so the parts may fall one fen short.
-        expect(breakdown.premium.minor).toBeGreaterThanOrEqual(technical - 1);
+        expect(breakdown.premium.minor).toBeGreaterThanOrEqual(technical);
+        // …and never a step more than the technical premium rounded up to the fen and then to the step.
+        const onStep = Math.ceil(Math.ceil(technical - 1e-9) / step) * step;
+        expect(breakdown.premium.minor).toBeLessThanOrEqual(Math.max(onStep, pricing.minimumPremium.minor));
         expect(breakdown.rounding.minor).toBeLessThan(step + 1);
         if (breakdown.minimumPremiumTopUp.minor === 0) expect(breakdown.premium.minor % step).toBe(0);
         else expect(breakdown.premium.minor).toBe(pricing.minimumPremium.minor);

@@ -1,4 +1,11 @@
-import { money, moneyFromMajorUnits, type Money } from '../shared/money.js';
+import {
+  addMoney,
+  allocateMoney,
+  money,
+  moneyFromMajorUnits,
+  subtractMoney,
+  type Money,
+} from '../shared/money.js';
 import type { Product } from './product.js';
 
 /**
@@ -33,20 +40,24 @@ export function priceCover(product: Product, insuredLoss: InsuredLossMoments): P
   const { currency, pricing } = product;
   const expectedInsuredLoss = moneyFromMajorUnits(insuredLoss.mean, currency);
   const riskLoad = moneyFromMajorUnits(pricing.riskLoadFactor * insuredLoss.standardDeviation, currency);
-  const lossAndLoad = expectedInsuredLoss.minor + riskLoad.minor;
+  const lossAndLoad = addMoney(expectedInsuredLoss, riskLoad);
   const loading = 1 - pricing.expenseRatio - pricing.profitRatio;
-  const technical = lossAndLoad / loading;
-  const expenses = Math.round(technical * pricing.expenseRatio);
-  const profit = Math.round(technical * pricing.profitRatio);
-  const technicalRounded = roundUpToStep(lossAndLoad + expenses + profit, pricing.roundTo.minor);
-  const rounding = technicalRounded - (lossAndLoad + expenses + profit);
+  // The technical premium in whole minor units; expenses and profit share what it adds to the loss and load,
+  // so the parts can never sum to more than this (each rounded on its own, they could exceed it by a unit).
+  const technical = money(Math.ceil(lossAndLoad.minor / loading), currency);
+  const loads = subtractMoney(technical, lossAndLoad);
+  const [expenses = money(0, currency), profit = money(0, currency)] =
+    pricing.expenseRatio + pricing.profitRatio > 0
+      ? allocateMoney(loads, [pricing.expenseRatio, pricing.profitRatio])
+      : [money(0, currency), money(0, currency)];
+  const technicalRounded = roundUpToStep(technical.minor, pricing.roundTo.minor);
   const premium = Math.max(technicalRounded, pricing.minimumPremium.minor);
   return {
     expectedInsuredLoss,
     riskLoad,
-    expenses: money(expenses, currency),
-    profit: money(profit, currency),
-    rounding: money(rounding, currency),
+    expenses,
+    profit,
+    rounding: money(technicalRounded - technical.minor, currency),
     minimumPremiumTopUp: money(premium - technicalRounded, currency),
     premium: money(premium, currency),
   };

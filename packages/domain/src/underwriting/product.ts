@@ -298,6 +298,15 @@ function checkProductConsistency(file: ProductFile): string[] {
     if (ruleCodes.has(rule.code)) problems.push(`rules.${String(index)}.code: '${rule.code}' appears twice`);
     ruleCodes.add(rule.code);
   });
+  const contingencyCodes = new Set<string>();
+  for (const [stage, list] of Object.entries(file.contingencies)) {
+    list.forEach((contingency, index) => {
+      if (contingencyCodes.has(contingency.code)) {
+        problems.push(`contingencies.${stage}.${String(index)}.code: '${contingency.code}' appears twice`);
+      }
+      contingencyCodes.add(contingency.code);
+    });
+  }
   file.contingencies.postBind.forEach((contingency, index) => {
     if (contingency.dueDays === undefined) {
       problems.push(

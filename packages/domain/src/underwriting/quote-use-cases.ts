@@ -215,7 +215,10 @@ export async function decideReferral(
   });
 }
 
-/** Marks a quote expired if its validity has passed; returns it either way (a sweep job calls this). */
+/**
+ * Marks a quote expired if its validity has passed; returns it either way. For a scheduled sweep (the job
+ * queue arrives with monitoring); until then a quote is expired when someone next acts on it.
+ */
 export async function expireQuoteIfDue(services: LifecycleServices, id: string): Promise<Quote> {
   const now = services.now();
   return services.unitOfWork.run(async (repositories) => {
@@ -291,7 +294,22 @@ export async function satisfyContingency(
 export async function bindQuote(services: LifecycleServices, id: string): Promise<Quote> {
   const now = services.now();
   return services.unitOfWork.run(async (repositories) => {
+    const unlocked = await requireQuote(repositories, id);
+    // Lock the application first (then the quote), so two options of it cannot be bound at once.
+    await requireSubmission(repositories, unlocked.submissionId, true);
     const quote = await requireQuote(repositories, id, true);
+    const siblings = await repositories.underwriting.listQuotes(quote.submissionId);
+    const alreadyBound = siblings.find(
+      (sibling) =>
+        sibling.id !== quote.id && (sibling.status === 'bound' || sibling.status === 'policy_issued'),
+    );
+    if (alreadyBound !== undefined) {
+      throw new RuleViolationError(
+        'transition_not_allowed',
+        `cannot bind ${quote.reference}: ${alreadyBound.reference} of the same application is already bound`,
+        'status',
+      );
+    }
     const outstanding = quote.preBindContingencies.filter((contingency) => contingency.satisfiedAt === null);
     if (quote.status === 'bind_requested' && outstanding.length > 0) {
       throw new RuleViolationError(

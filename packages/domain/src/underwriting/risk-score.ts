@@ -12,11 +12,13 @@ import type { LossModel, RiskFactorId, RiskFactorSource } from './risk-model.js'
  * base score. So the score goes up by `pointsPerDoubling` whenever the expected loss doubles, and a control
  * can only lower it.
  *
- * The points are split between the factors by the logarithmic mean Divisia index (LMDI-I), which divides
- * log(EL / EL₀) exactly among the factors even though EL is a sum over loss lines of products of factor
- * multipliers: factor f gets Σ_lines w_line × ln(multiplier of f on the line), with
- * w_line = L(EL_line, EL₀_line) / L(EL, EL₀) and L(a, b) = (a − b) / (ln a − ln b) the logarithmic mean.
- * A factor that scales every line by the same multiplier gets exactly log2(multiplier) × pointsPerDoubling.
+ * The points are split between the factors by the Sato–Vartia logarithmic mean Divisia index: with
+ * s = EL_line / EL and s₀ = EL₀_line / EL₀ each line's share of the company's and of the reference company's
+ * expected loss, and L(a, b) = (a − b) / (ln a − ln b) the logarithmic mean, line weights are
+ * w_line = L(s, s₀) / Σ L(s, s₀) (they add up to 1), and factor f gets Σ_lines w_line × ln(multiplier of f
+ * on the line). Because Σ w ln(s / s₀) = 0 for these weights, the factors' points add up exactly to
+ * log(EL / EL₀); and because the weights add up to 1, a factor that scales every line by the same multiplier
+ * gets exactly log2(multiplier) × pointsPerDoubling, whatever the other factors do.
  * Displayed points are whole numbers whose sum is the displayed score (largest-remainder rounding); when
  * the sum leaves the 0–100 scale, one more line says how much the scale's bound took off or added.
  */
@@ -92,15 +94,18 @@ export function scoreRisk(model: LossModel, ratePlan: RatePlan): RiskScore {
     });
   const referenceTotal = lines.reduce((sum, entry) => sum + entry.referenceLoss, 0);
   if (model.expectedGrossLoss > 0 && referenceTotal > 0) {
-    const totalMean = logarithmicMean(model.expectedGrossLoss, referenceTotal);
+    const logMeans = lines.map(({ line, referenceLoss }) =>
+      logarithmicMean(line.expectedGrossLoss / model.expectedGrossLoss, referenceLoss / referenceTotal),
+    );
+    const weightTotal = logMeans.reduce((sum, value) => sum + value, 0);
     const pointsPerLog = pointsPerDoubling / Math.LN2;
-    for (const { line, referenceLoss } of lines) {
-      const weight = logarithmicMean(line.expectedGrossLoss, referenceLoss) / totalMean;
+    lines.forEach(({ line }, index) => {
+      const weight = (logMeans[index] ?? 0) / weightTotal;
       for (const [factor, multiplier] of line.factorMultipliers) {
         const points = pointsPerLog * weight * Math.log(multiplier);
         exactByFactor.set(factor, (exactByFactor.get(factor) ?? 0) + points);
       }
-    }
+    });
   }
   const factors = model.factors
     .map((factor) => ({ factor, exactPoints: exactByFactor.get(factor.id) ?? 0 }))

@@ -44,7 +44,7 @@ export async function createSubmission(
     }
     if (organisation.kind !== 'insured') {
       throw new RuleViolationError(
-        'risk_profile_invalid',
+        'organisation_not_insured',
         `a submission is made for an insured company; ${organisation.nameZh} is registered as a ${organisation.kind}`,
         'organisationId',
       );

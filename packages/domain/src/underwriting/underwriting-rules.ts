@@ -30,7 +30,10 @@ function holds(condition: RuleCondition, facts: RuleFacts, currency: Product['cu
   if ('controlMissing' in condition)
     return facts.profile.controls[condition.controlMissing]?.adopted !== true;
   if ('controlUnevidenced' in condition) {
-    return facts.profile.controls[condition.controlUnevidenced]?.evidenced !== true;
+    // Attested but not evidenced: asking a company without the control for its evidence would be a
+    // contingency it can never meet.
+    const answer = facts.profile.controls[condition.controlUnevidenced];
+    return answer?.adopted === true && !answer.evidenced;
   }
   if ('above' in condition)
     return facts.amounts[condition.fact] > moneyFromDecimal(condition.above, currency).minor;

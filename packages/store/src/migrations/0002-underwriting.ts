@@ -111,6 +111,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['submission_id', 'quote_seq'])
     .execute();
 
+  // One application, one policy: at most one of a submission's quote options is ever bound.
+  await sql`
+    create unique index quotes_one_bound_per_submission on quotes (submission_id)
+    where status in ('bound', 'policy_issued')
+  `.execute(db);
+
   await db.schema
     .createTable('quote_events')
     .addColumn('quote_id', 'uuid', (column) => column.notNull().references('quotes.id'))
