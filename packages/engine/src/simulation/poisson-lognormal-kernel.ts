@@ -11,7 +11,7 @@ import {
   withSignOf,
 } from '../random/ziggurat-normal.js';
 import { positivePart } from './positive-part.js';
-import type { CompiledModel, CompiledSection } from './simulation-spec.js';
+import type { CompiledModel } from './simulation-spec.js';
 import type { YearLosses } from './year-losses.js';
 
 const TWO_POW_26 = 67108864;
@@ -21,14 +21,24 @@ const YEARS_PER_BLOCK = 256;
 
 /** The model this kernel serves: what `isPoissonLognormalModel` has checked, unpacked. */
 interface PoissonLognormalModel {
-  readonly section: CompiledSection;
   readonly inversion: PoissonInversionTable;
-  readonly mu: number;
-  readonly sigma: number;
-  readonly aggregateDeductible: number;
-  readonly aggregateLimit: number;
-  readonly insurerShare: number;
+  /**
+   * μ, σ and the terms (see the TERM_ indices) as float64 elements, which the kernel reads every year: a
+   * typed-array element is a raw double in any compilation of the kernel, an object field or a local kept
+   * from before the loop is not (see `simulateBlock`).
+   */
+  readonly terms: Float64Array;
 }
+
+const TERM_MU = 0;
+const TERM_SIGMA = 1;
+const TERM_OCCURRENCE_RETENTION = 2;
+const TERM_OCCURRENCE_LIMIT = 3;
+const TERM_SECTION_AGGREGATE_LIMIT = 4;
+const TERM_AGGREGATE_DEDUCTIBLE = 5;
+const TERM_AGGREGATE_LIMIT = 6;
+const TERM_INSURER_SHARE = 7;
+const TERM_COUNT = 8;
 
 /**
  * The model and generator the specialised kernel serves: one section with one loss process (not business
@@ -49,15 +59,16 @@ export function poissonLognormalModelOf(
   if (!(frequency instanceof PoissonDistribution) || !(severity instanceof LognormalDistribution))
     return null;
   if (!(frequency.rate > 0 && frequency.rate < TRANSFORMED_REJECTION_FROM_RATE)) return null;
-  return {
-    section,
-    inversion: new PoissonInversionTable(frequency.rate),
-    mu: severity.mu,
-    sigma: severity.sigma,
-    aggregateDeductible: model.aggregateDeductible,
-    aggregateLimit: model.aggregateLimit,
-    insurerShare: 1 - model.coinsurance,
-  };
+  const terms = new Float64Array(TERM_COUNT);
+  terms[TERM_MU] = severity.mu;
+  terms[TERM_SIGMA] = severity.sigma;
+  terms[TERM_OCCURRENCE_RETENTION] = section.occurrenceRetention;
+  terms[TERM_OCCURRENCE_LIMIT] = section.occurrenceLimit;
+  terms[TERM_SECTION_AGGREGATE_LIMIT] = section.aggregateLimit;
+  terms[TERM_AGGREGATE_DEDUCTIBLE] = model.aggregateDeductible;
+  terms[TERM_AGGREGATE_LIMIT] = model.aggregateLimit;
+  terms[TERM_INSURER_SHARE] = 1 - model.coinsurance;
+  return { inversion: new PoissonInversionTable(frequency.rate), terms };
 }
 
 /**
@@ -107,19 +118,28 @@ function simulateBlock(
   start: number,
   end: number,
 ): number {
-  const { section, inversion, mu, sigma, aggregateDeductible, aggregateLimit, insurerShare } = model;
-  const { occurrenceRetention, occurrenceLimit } = section;
-  const sectionAggregateLimit = section.aggregateLimit;
+  const { inversion, terms } = model;
   const { gross, ceded, retained, largestOccurrenceGross, largestOccurrenceInsured } = out;
   const sectionGross = out.sectionGross?.[0] ?? null;
   const sectionCeded = out.sectionCeded?.[0] ?? null;
   const tracksLargest = largestOccurrenceGross !== null || largestOccurrenceInsured !== null;
-  let s0 = state[0] ?? 0;
-  let s1 = state[1] ?? 0;
-  let s2 = state[2] ?? 0;
-  let s3 = state[3] ?? 0;
   let occurrences = 0;
+  // Nothing numeric is carried from one year to the next in a local: the generator state goes through
+  // `state` and the terms are read from `terms` every year. When V8 compiles this loop on-stack (OSR) —
+  // and after any deoptimisation it re-enters that cached OSR code on every call, for good — every value
+  // live into the loop arrives untyped, so a double or int32 carried in a local (a state word beyond the
+  // 31-bit small-integer range, a limit in `x < limit ? x : limit`) becomes a tagged value and is boxed
+  // as a heap number every year: ~32 bytes per year and a third more time, in some processes and not
+  // others. Reads from typed arrays are typed in any compilation; the extra loads and stores cost ~1 ns.
   for (let year = start; year < end; year++) {
+    let s0 = state[0] ?? 0;
+    let s1 = state[1] ?? 0;
+    let s2 = state[2] ?? 0;
+    let s3 = state[3] ?? 0;
+    const mu = terms[TERM_MU] ?? Number.NaN;
+    const sigma = terms[TERM_SIGMA] ?? Number.NaN;
+    const occurrenceRetention = terms[TERM_OCCURRENCE_RETENTION] ?? Number.NaN;
+    const occurrenceLimit = terms[TERM_OCCURRENCE_LIMIT] ?? Number.NaN;
     // The count: nextFloat64() from two outputs, inverted through the table.
     let scrambled = Math.imul(s1, 5);
     const highWord = Math.imul((scrambled << 7) | (scrambled >>> 25), 9);
@@ -190,7 +210,15 @@ function simulateBlock(
         if (insured > largestInsured) largestInsured = insured;
       }
     }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
     // The general kernel's annual terms for one section, term for term.
+    const sectionAggregateLimit = terms[TERM_SECTION_AGGREGATE_LIMIT] ?? Number.NaN;
+    const aggregateDeductible = terms[TERM_AGGREGATE_DEDUCTIBLE] ?? Number.NaN;
+    const aggregateLimit = terms[TERM_AGGREGATE_LIMIT] ?? Number.NaN;
+    const insurerShare = terms[TERM_INSURER_SHARE] ?? Number.NaN;
     if (yearInsured > sectionAggregateLimit) yearInsured = sectionAggregateLimit;
     const afterDeductible = positivePart(yearInsured - aggregateDeductible);
     const capped = afterDeductible < aggregateLimit ? afterDeductible : aggregateLimit;
@@ -205,9 +233,5 @@ function simulateBlock(
       sectionCeded[year] = yearInsured * (yearInsured > 0 ? yearCeded / yearInsured : 0);
     }
   }
-  state[0] = s0;
-  state[1] = s1;
-  state[2] = s2;
-  state[3] = s3;
   return occurrences;
 }
