@@ -15,8 +15,13 @@ import type { YearLosses } from './year-losses.js';
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_MINUS_53 = 1 / 9007199254740992;
-// Years per call of the block function; see metrics/hot-loop-blocks.ts for why hot loops run in blocks.
-const YEARS_PER_BLOCK = 256;
+// Years per call of the block function: a whole chunk (65,536 years). Short blocks (metrics/
+// hot-loop-blocks.ts) did not keep this loop out of on-stack compilation: in the pool's workers V8 dropped
+// the block function's regular code ("code dependencies") and then entered its cached OSR code from the
+// interpreter on nearly every call (718,252 OSR entries in two benchmark rounds, 256 years each). Since
+// the loop carries no numbers in locals, its OSR code is as tight as the regular code, and one entry per
+// chunk makes that entry's cost negligible.
+const YEARS_PER_BLOCK = 1 << 16;
 
 /** The model this kernel serves: what `isPoissonLognormalModel` has checked, unpacked. */
 interface PoissonLognormalModel {
