@@ -10,25 +10,39 @@ import {
   standardNormalOutsideRectangle,
   withSignOf,
 } from '../random/ziggurat-normal.js';
-import { positivePart } from './positive-part.js';
-import type { CompiledModel, CompiledSection } from './simulation-spec.js';
+import type { CompiledModel } from './simulation-spec.js';
 import type { YearLosses } from './year-losses.js';
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_MINUS_53 = 1 / 9007199254740992;
-// Years per call of the block function; see metrics/hot-loop-blocks.ts for why hot loops run in blocks.
-const YEARS_PER_BLOCK = 256;
+// Years per call of the block function: a whole chunk (65,536 years). Short blocks (metrics/
+// hot-loop-blocks.ts) did not keep this loop out of on-stack compilation: in the pool's workers V8 dropped
+// the block function's regular code ("code dependencies") and then entered its cached OSR code from the
+// interpreter on nearly every call (718,252 OSR entries in two benchmark rounds, 256 years each). Since
+// the loop carries no numbers in locals, its OSR code is as tight as the regular code, and one entry per
+// chunk makes that entry's cost negligible.
+const YEARS_PER_BLOCK = 1 << 16;
 
 /** The model this kernel serves: what `isPoissonLognormalModel` has checked, unpacked. */
 interface PoissonLognormalModel {
-  readonly section: CompiledSection;
   readonly inversion: PoissonInversionTable;
-  readonly mu: number;
-  readonly sigma: number;
-  readonly aggregateDeductible: number;
-  readonly aggregateLimit: number;
-  readonly insurerShare: number;
+  /**
+   * μ, σ and the terms (see the TERM_ indices) as float64 elements, which the kernel reads every year: a
+   * typed-array element is a raw double in any compilation of the kernel, an object field or a local kept
+   * from before the loop is not (see `simulateBlock`).
+   */
+  readonly terms: Float64Array;
 }
+
+const TERM_MU = 0;
+const TERM_SIGMA = 1;
+const TERM_OCCURRENCE_RETENTION = 2;
+const TERM_OCCURRENCE_LIMIT = 3;
+const TERM_SECTION_AGGREGATE_LIMIT = 4;
+const TERM_AGGREGATE_DEDUCTIBLE = 5;
+const TERM_AGGREGATE_LIMIT = 6;
+const TERM_INSURER_SHARE = 7;
+const TERM_COUNT = 8;
 
 /**
  * The model and generator the specialised kernel serves: one section with one loss process (not business
@@ -49,15 +63,16 @@ export function poissonLognormalModelOf(
   if (!(frequency instanceof PoissonDistribution) || !(severity instanceof LognormalDistribution))
     return null;
   if (!(frequency.rate > 0 && frequency.rate < TRANSFORMED_REJECTION_FROM_RATE)) return null;
-  return {
-    section,
-    inversion: new PoissonInversionTable(frequency.rate),
-    mu: severity.mu,
-    sigma: severity.sigma,
-    aggregateDeductible: model.aggregateDeductible,
-    aggregateLimit: model.aggregateLimit,
-    insurerShare: 1 - model.coinsurance,
-  };
+  const terms = new Float64Array(TERM_COUNT);
+  terms[TERM_MU] = severity.mu;
+  terms[TERM_SIGMA] = severity.sigma;
+  terms[TERM_OCCURRENCE_RETENTION] = section.occurrenceRetention;
+  terms[TERM_OCCURRENCE_LIMIT] = section.occurrenceLimit;
+  terms[TERM_SECTION_AGGREGATE_LIMIT] = section.aggregateLimit;
+  terms[TERM_AGGREGATE_DEDUCTIBLE] = model.aggregateDeductible;
+  terms[TERM_AGGREGATE_LIMIT] = model.aggregateLimit;
+  terms[TERM_INSURER_SHARE] = 1 - model.coinsurance;
+  return { inversion: new PoissonInversionTable(frequency.rate), terms };
 }
 
 /**
@@ -71,7 +86,7 @@ export function poissonLognormalModelOf(
  * - interface calls per count and per loss: here the Poisson indexed search, the Ziggurat's fast path and
  *   the exponential are inlined; the rare Ziggurat wedge and tail hand the state back to the generator
  *   and call the shared code;
- * - mispredicted branches: the retention and the aggregate deductible use `positivePart`.
+ * - mispredicted branches: the retention and the aggregate deductible use `positivePart`'s formula.
  *
  * Returns the number of occurrences simulated, and leaves `random` where the general kernel would.
  */
@@ -107,19 +122,28 @@ function simulateBlock(
   start: number,
   end: number,
 ): number {
-  const { section, inversion, mu, sigma, aggregateDeductible, aggregateLimit, insurerShare } = model;
-  const { occurrenceRetention, occurrenceLimit } = section;
-  const sectionAggregateLimit = section.aggregateLimit;
+  const { inversion, terms } = model;
   const { gross, ceded, retained, largestOccurrenceGross, largestOccurrenceInsured } = out;
   const sectionGross = out.sectionGross?.[0] ?? null;
   const sectionCeded = out.sectionCeded?.[0] ?? null;
   const tracksLargest = largestOccurrenceGross !== null || largestOccurrenceInsured !== null;
-  let s0 = state[0] ?? 0;
-  let s1 = state[1] ?? 0;
-  let s2 = state[2] ?? 0;
-  let s3 = state[3] ?? 0;
   let occurrences = 0;
+  // Nothing numeric is carried from one year to the next in a local: the generator state goes through
+  // `state` and the terms are read from `terms` every year. When V8 compiles this loop on-stack (OSR) —
+  // and after any deoptimisation it re-enters that cached OSR code on every call, for good — every value
+  // live into the loop arrives untyped, so a double or int32 carried in a local (a state word beyond the
+  // 31-bit small-integer range, a limit in `x < limit ? x : limit`) becomes a tagged value and is boxed
+  // as a heap number every year: ~32 bytes per year and a third more time, in some processes and not
+  // others. Reads from typed arrays are typed in any compilation; the extra loads and stores cost ~1 ns.
   for (let year = start; year < end; year++) {
+    let s0 = state[0] ?? 0;
+    let s1 = state[1] ?? 0;
+    let s2 = state[2] ?? 0;
+    let s3 = state[3] ?? 0;
+    const mu = terms[TERM_MU] ?? Number.NaN;
+    const sigma = terms[TERM_SIGMA] ?? Number.NaN;
+    const occurrenceRetention = terms[TERM_OCCURRENCE_RETENTION] ?? Number.NaN;
+    const occurrenceLimit = terms[TERM_OCCURRENCE_LIMIT] ?? Number.NaN;
     // The count: nextFloat64() from two outputs, inverted through the table.
     let scrambled = Math.imul(s1, 5);
     const highWord = Math.imul((scrambled << 7) | (scrambled >>> 25), 9);
@@ -172,7 +196,11 @@ function simulateBlock(
         normal = withSignOf(indexWord, normal);
       } else {
         random.setStateWords(s0, s1, s2, s3);
-        normal = standardNormalOutsideRectangle(random, indexWord, normal);
+        // `* 1` (the same double, −0 and NaN included) gives V8 a number-typed result: the call's own
+        // result is untyped, and merged with the fast path's raw double it made `normal` a tagged value,
+        // a heap number boxed on the fast path for 97 % of the draws (measured: ~16 bytes per occurrence
+        // in compilations where this call is not inlined).
+        normal = standardNormalOutsideRectangle(random, indexWord, normal) * 1;
         random.copyStateTo(state);
         s0 = state[0] ?? 0;
         s1 = state[1] ?? 0;
@@ -181,7 +209,11 @@ function simulateBlock(
       }
       // LognormalDistribution.sample() and the general kernel's occurrence terms, term for term.
       const loss = expByTable(mu + sigma * normal);
-      const excess = positivePart(loss - occurrenceRetention);
+      // positivePart() by hand, here and for the aggregate deductible: left to V8, whether a helper is
+      // inlined depends on its budget at compile time, and a helper called, not inlined, returns a boxed
+      // double, which then made the phi below tagged (a heap number per occurrence, in some compilations).
+      const beyondRetention = loss - occurrenceRetention;
+      const excess = 0.5 * (beyondRetention + Math.abs(beyondRetention));
       const insured = excess < occurrenceLimit ? excess : occurrenceLimit;
       yearGross += loss;
       yearInsured += insured;
@@ -190,9 +222,18 @@ function simulateBlock(
         if (insured > largestInsured) largestInsured = insured;
       }
     }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
     // The general kernel's annual terms for one section, term for term.
+    const sectionAggregateLimit = terms[TERM_SECTION_AGGREGATE_LIMIT] ?? Number.NaN;
+    const aggregateDeductible = terms[TERM_AGGREGATE_DEDUCTIBLE] ?? Number.NaN;
+    const aggregateLimit = terms[TERM_AGGREGATE_LIMIT] ?? Number.NaN;
+    const insurerShare = terms[TERM_INSURER_SHARE] ?? Number.NaN;
     if (yearInsured > sectionAggregateLimit) yearInsured = sectionAggregateLimit;
-    const afterDeductible = positivePart(yearInsured - aggregateDeductible);
+    const beyondDeductible = yearInsured - aggregateDeductible;
+    const afterDeductible = 0.5 * (beyondDeductible + Math.abs(beyondDeductible));
     const capped = afterDeductible < aggregateLimit ? afterDeductible : aggregateLimit;
     const yearCeded = capped * insurerShare;
     gross[year] = yearGross;
@@ -205,9 +246,5 @@ function simulateBlock(
       sectionCeded[year] = yearInsured * (yearInsured > 0 ? yearCeded / yearInsured : 0);
     }
   }
-  state[0] = s0;
-  state[1] = s1;
-  state[2] = s2;
-  state[3] = s3;
   return occurrences;
 }
