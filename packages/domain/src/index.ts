@@ -3,6 +3,7 @@ export {
   NotFoundError,
   RuleViolationError,
   ConflictError,
+  withFieldPrefix,
   DOMAIN_ERROR_CODES,
   type DomainErrorCode,
 } from './shared/domain-error.js';

@@ -66,13 +66,23 @@ export function invalidParamsOf(error: ZodError, target: string): InvalidParam[]
   }));
 }
 
+const STATE_PROBLEMS: ReadonlySet<ProblemCode> = new Set([
+  'transition_not_allowed',
+  'quote_expired',
+  'contingencies_outstanding',
+]);
+
 /** The one place a thrown error becomes an HTTP answer. Unknown errors never show their internals. */
 export function problemForError(c: Context<ApiEnv>, error: unknown): Response {
   if (error instanceof DomainError) {
     // Assigning a DomainErrorCode to a ProblemCode fails to compile if the catalogue misses a domain code.
     const code: ProblemCode = error.code;
+    // A field is named only for errors about the request's input; a refused step (the quote is bound, expired,
+    // still has contingencies) is about stored state, which has no request path.
     const field =
-      error instanceof RuleViolationError || error instanceof ConflictError ? error.field : undefined;
+      (error instanceof RuleViolationError || error instanceof ConflictError) && !STATE_PROBLEMS.has(code)
+        ? error.field
+        : undefined;
     return problemJson(c, {
       code,
       detail: error.message,

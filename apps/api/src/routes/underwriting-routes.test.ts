@@ -145,6 +145,9 @@ describeEachDatabase('underwriting API', ({ handle }) => {
     const problem = await problemOf(offer);
     expect(problem.code).toBe('coverage_option_invalid');
     expect(problem.detail).toContain('sections.extortion.limit');
+    expect(problem.invalidParams?.map((param) => param.name)).toEqual([
+      'body.coverage.sections.extortion.limit',
+    ]);
 
     const malformed = await send(`${server.url}/api/v1/assessments`, 'POST', {
       profile: { ...PROFILE, industry: 'Z', employees: 0 },
@@ -196,7 +199,10 @@ describeEachDatabase('underwriting API', ({ handle }) => {
     expect((await send(`${server.url}/api/v1/quotes/${quote.id}/bind-request`, 'POST')).status).toBe(200);
     const outstanding = await send(`${server.url}/api/v1/quotes/${quote.id}/bind`, 'POST');
     expect(outstanding.status).toBe(409);
-    expect((await problemOf(outstanding)).code).toBe('contingencies_outstanding');
+    const outstandingProblem = await problemOf(outstanding);
+    expect(outstandingProblem.code).toBe('contingencies_outstanding');
+    // A refused step is about the quote's state, not a field of the request.
+    expect(outstandingProblem.invalidParams).toBeUndefined();
     const unknown = await send(
       `${server.url}/api/v1/quotes/${quote.id}/contingencies/no_such_thing/satisfy`,
       'POST',

@@ -50,6 +50,24 @@ export class RuleViolationError extends DomainError {
   ) {
     super(code, message);
   }
+
+  /** The same violation, its field seen from an enclosing request (`profile` + `employees` → `profile.employees`). */
+  within(prefix: string): RuleViolationError {
+    return new RuleViolationError(
+      this.code,
+      this.message,
+      this.field === undefined ? prefix : `${prefix}.${this.field}`,
+    );
+  }
+}
+
+/** Runs `work`, reporting a rule violation's field as part of `prefix` in the caller's request. */
+export function withFieldPrefix<T>(prefix: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof RuleViolationError ? error.within(prefix) : error;
+  }
 }
 
 /** The request would create a second copy of something that must be unique. */

@@ -143,7 +143,7 @@ describe('assessRisk with the fixture catalogue and the in-thread engine', () =>
         services,
         request(cleanProfile({ controls: { mfa_email: { adopted: false, evidenced: true } } })),
       ),
-    ).rejects.toMatchObject({ code: 'risk_profile_invalid', field: 'controls.mfa_email.evidenced' });
+    ).rejects.toMatchObject({ code: 'risk_profile_invalid', field: 'profile.controls.mfa_email.evidenced' });
     await expect(assessRisk(services, request(cleanProfile(), { seed: '12ab' }))).rejects.toMatchObject({
       code: 'seed_invalid',
       field: 'seed',
@@ -154,7 +154,7 @@ describe('assessRisk with the fixture catalogue and the in-thread engine', () =>
     ).rejects.toMatchObject({ code: 'seed_invalid', field: 'seed' });
     await expect(
       assessRisk(services, request(cleanProfile({ annualRevenue: money(100_000_000, 'USD') }))),
-    ).rejects.toMatchObject({ code: 'risk_profile_invalid', field: 'annualRevenue' });
+    ).rejects.toMatchObject({ code: 'risk_profile_invalid', field: 'profile.annualRevenue' });
     await expect(
       assessRisk(services, { productId: 'cyber-xl', profile: cleanProfile() }),
     ).rejects.toMatchObject({

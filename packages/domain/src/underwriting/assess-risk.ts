@@ -1,6 +1,6 @@
 import type { LossSummary, RunSummary } from '@carapace/engine';
 
-import { RuleViolationError } from '../shared/domain-error.js';
+import { RuleViolationError, withFieldPrefix } from '../shared/domain-error.js';
 import type { LocalisedText } from '../shared/localised-text.js';
 import { seedFromInput } from './assessment-seed.js';
 import { resolveCoverage, type CoverageChoice, type CoverageSelection } from './coverage-selection.js';
@@ -118,18 +118,20 @@ export function resolvePricingContext(
 ): PricingContext {
   const product = catalogue.product(request.productId, request.productVersion);
   const ratePlan = catalogue.ratePlanFor(product);
-  assertRiskProfileValid(request.profile);
+  withFieldPrefix('profile', () => {
+    assertRiskProfileValid(request.profile);
+  });
   if (request.profile.annualRevenue.currency !== product.currency) {
     throw new RuleViolationError(
       'risk_profile_invalid',
       `annualRevenue must be in ${product.currency}, the product's currency (got ${request.profile.annualRevenue.currency})`,
-      'annualRevenue',
+      'profile.annualRevenue',
     );
   }
   if (request.seed !== undefined && !(/^\d{1,20}$/.test(request.seed) && BigInt(request.seed) < 2n ** 64n)) {
     throw new RuleViolationError('seed_invalid', 'seed must be a whole number from 0 to 2^64 − 1', 'seed');
   }
-  const coverage = resolveCoverage(product, request.coverage);
+  const coverage = withFieldPrefix('coverage', () => resolveCoverage(product, request.coverage));
   const seed =
     request.seed ??
     seedFromInput({

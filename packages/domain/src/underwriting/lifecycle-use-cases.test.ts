@@ -148,7 +148,7 @@ describe('submissions', () => {
         productId: 'cyber-sme',
         profile: cleanProfile({ employees: 0 }),
       }),
-    ).rejects.toMatchObject({ code: 'risk_profile_invalid', field: 'employees' });
+    ).rejects.toMatchObject({ code: 'risk_profile_invalid', field: 'profile.employees' });
     await expect(
       createSubmission(services, {
         organisationId: insured.id,

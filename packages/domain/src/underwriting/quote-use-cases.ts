@@ -62,15 +62,26 @@ export async function quoteSubmission(services: LifecycleServices, request: Quot
   const product = services.catalogue.product(submission.productId, submission.productVersion);
   // Simulation happens outside the transaction: it holds no database connection while the engine runs.
   const assessments = await Promise.all(
-    request.options.map((coverage) =>
-      assessRisk(services, {
-        productId: submission.productId,
-        productVersion: submission.productVersion,
-        profile: submission.profile,
-        coverage,
-        ...(request.seed === undefined ? {} : { seed: request.seed }),
-      }),
-    ),
+    request.options.map(async (coverage, index) => {
+      try {
+        return await assessRisk(services, {
+          productId: submission.productId,
+          productVersion: submission.productVersion,
+          profile: submission.profile,
+          coverage,
+          ...(request.seed === undefined ? {} : { seed: request.seed }),
+        });
+      } catch (error) {
+        // Each option is the request's `options[index]`, where assessRisk knows it as `coverage`.
+        if (!(error instanceof RuleViolationError) || error.field?.startsWith('coverage') !== true)
+          throw error;
+        throw new RuleViolationError(
+          error.code,
+          error.message,
+          error.field.replace(/^coverage/, `options.${String(index)}`),
+        );
+      }
+    }),
   );
   const now = services.now();
   return services.unitOfWork.run(async (repositories) => {
@@ -264,10 +275,10 @@ export async function satisfyContingency(
       );
     }
     if (!quote.preBindContingencies.some((contingency) => contingency.code === code)) {
+      // No field: the code is a path parameter, not part of a request body.
       throw new RuleViolationError(
         'contingency_unknown',
         `quote ${quote.reference} has no contingency '${code}'`,
-        'code',
       );
     }
     const contingencies = quote.preBindContingencies.map((contingency) =>
