@@ -103,10 +103,37 @@ export function tallyExceedancesAndTotals(
   // Blocks hold an even number of values; an odd count leaves the first one for a block of its own.
   const pairsStart = count % 2;
   if (pairsStart === 1) tallyValue(values, words, 0, tally, totals);
+  const running = RUNNING_TOTALS;
+  running[RUNNING_SUM] = totals.sum;
+  running[RUNNING_COMPENSATION] = totals.compensation;
+  running[RUNNING_MIN] = totals.min;
+  running[RUNNING_MAX] = totals.max;
+  running[RUNNING_POSITIVE_ZEROS] = totals.positiveZeros;
+  running[RUNNING_NON_FINITE] = totals.nonFinite;
   for (let start = pairsStart; start < count; start += BLOCK_LENGTH) {
-    tallyBlockOfPairs(values, words, start, Math.min(count, start + BLOCK_LENGTH), tally, totals);
+    tallyBlockOfPairs(values, words, start, Math.min(count, start + BLOCK_LENGTH), tally, running);
   }
+  totals.sum = running[RUNNING_SUM];
+  totals.compensation = running[RUNNING_COMPENSATION];
+  totals.min = running[RUNNING_MIN];
+  totals.max = running[RUNNING_MAX];
+  totals.positiveZeros = running[RUNNING_POSITIVE_ZEROS];
+  totals.nonFinite = running[RUNNING_NON_FINITE];
 }
+
+// The totals while `tallyBlockOfPairs` runs, in a typed array rather than the `ValueTotals` fields: V8
+// made its optimised code depend on those fields' representation and constness, and the first stores of
+// doubles into them in each worker discarded that code ("code dependencies" in --trace-deopt). In some
+// workers V8 then ran the function from its cached on-stack (OSR) code on every call, with the sums boxed
+// as heap numbers every pair: 62,366 OSR entries for 20 scenarios (--trace-osr). Typed-array elements
+// carry no such dependency. One array per thread: the tally never runs re-entrantly.
+const RUNNING_TOTALS = new Float64Array(6);
+const RUNNING_SUM = 0;
+const RUNNING_COMPENSATION = 1;
+const RUNNING_MIN = 2;
+const RUNNING_MAX = 3;
+const RUNNING_POSITIVE_ZEROS = 4;
+const RUNNING_NON_FINITE = 5;
 
 function tallyBlockOfPairs(
   values: Float64Array,
@@ -114,9 +141,14 @@ function tallyBlockOfPairs(
   start: number,
   end: number,
   { limits, keyCounts, aboveLimitCounts }: ExceedanceTally,
-  totals: ValueTotals,
+  running: Float64Array,
 ): void {
-  let { sum, compensation, min, max, positiveZeros, nonFinite } = totals;
+  let sum = running[RUNNING_SUM] ?? 0;
+  let compensation = running[RUNNING_COMPENSATION] ?? 0;
+  let min = running[RUNNING_MIN] ?? 0;
+  let max = running[RUNNING_MAX] ?? 0;
+  let positiveZeros = running[RUNNING_POSITIVE_ZEROS] ?? 0;
+  let nonFinite = running[RUNNING_NON_FINITE] ?? 0;
   for (let index = start; index < end; index += 2) {
     const first = values[index] ?? 0;
     const second = values[index + 1] ?? 0;
@@ -145,12 +177,12 @@ function tallyBlockOfPairs(
     if (second < min) min = second;
     if (second > max) max = second;
   }
-  totals.sum = sum;
-  totals.compensation = compensation;
-  totals.min = min;
-  totals.max = max;
-  totals.positiveZeros = positiveZeros;
-  totals.nonFinite = nonFinite;
+  running[RUNNING_SUM] = sum;
+  running[RUNNING_COMPENSATION] = compensation;
+  running[RUNNING_MIN] = min;
+  running[RUNNING_MAX] = max;
+  running[RUNNING_POSITIVE_ZEROS] = positiveZeros;
+  running[RUNNING_NON_FINITE] = nonFinite;
 }
 
 function tallyValue(

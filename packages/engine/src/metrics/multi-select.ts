@@ -220,6 +220,36 @@ function partitionThreeWay(
   const pivot = work[pivotIndex] ?? 0;
   work[pivotIndex] = work[hi] ?? 0;
   work[hi] = pivot;
+  splitBelowPivot(work, lo, hi, pivot, equalBlock);
+  const boundary = equalBlock[0] ?? lo;
+  const copies = equalBlock[1] ?? 0;
+  work[hi] = work[boundary] ?? 0;
+  work[boundary] = pivot;
+
+  const equalEnd =
+    copies > 0 && highestRank > boundary ? moveCopiesToFront(work, boundary + 1, hi, pivot) - 1 : boundary;
+  equalBlock[0] = boundary;
+  equalBlock[1] = equalEnd;
+}
+
+/**
+ * The first pass of `partitionThreeWay`: moves the values below `pivot` in work[lo..hi) to the front and
+ * writes their count's end (the boundary) and the number of copies of the pivot to `result[0]` and
+ * `result[1]`.
+ *
+ * A function of its own, with no code after the loop but the two stores, so that V8 keeps regular
+ * optimised code for it: with the loop inside `partitionThreeWay`, whose code after the loop lacked type
+ * feedback on early calls, V8 discarded that function's code again and again and then entered its cached
+ * on-stack (OSR) code from the interpreter, 2,856 times for 20 scenarios (`--trace-osr`), with the pivot
+ * arriving in the loop as an untyped value.
+ */
+function splitBelowPivot(
+  work: Float64Array,
+  lo: number,
+  hi: number,
+  pivot: number,
+  result: Int32Array,
+): void {
   let boundary = lo;
   let copies = 0;
   for (let index = lo; index < hi; index++) {
@@ -229,13 +259,8 @@ function partitionThreeWay(
     boundary += +(value < pivot);
     copies += +(value === pivot);
   }
-  work[hi] = work[boundary] ?? 0;
-  work[boundary] = pivot;
-
-  const equalEnd =
-    copies > 0 && highestRank > boundary ? moveCopiesToFront(work, boundary + 1, hi, pivot) - 1 : boundary;
-  equalBlock[0] = boundary;
-  equalBlock[1] = equalEnd;
+  result[0] = boundary;
+  result[1] = copies;
 }
 
 /**
