@@ -373,36 +373,31 @@ export function renderLossesSection(assessment: Assessment, language: Language):
   </section>`;
 }
 
-export function renderPreBindSection(
-  contingencies: readonly QuoteContingency[],
+/** A titled table of contingencies — the text of each and one more column — or a line saying there are none. */
+function renderConditionsSection(
+  title: LabelKey,
+  secondColumn: SafeHtml,
+  rows: readonly { readonly text: string; readonly second: SafeHtml }[],
   language: Language,
 ): SafeHtml {
   return html`<section class="keep">
-    <h2>${label(language, 'preBindContingencies')}</h2>
+    <h2>${label(language, title)}</h2>
     ${
-      contingencies.length === 0
+      rows.length === 0
         ? html`<p>${label(language, 'noConditions')}</p>`
         : html`<table>
             <thead>
               <tr>
                 <th>${label(language, 'condition')}</th>
-                <th>${label(language, 'conditionStatus')}</th>
+                ${secondColumn}
               </tr>
             </thead>
             <tbody>
-              ${contingencies.map(
-                (contingency) =>
+              ${rows.map(
+                (row) =>
                   html`<tr>
-                    <td>${contingency.text[language]}</td>
-                    <td>
-                      ${
-                        contingency.satisfiedAt === null
-                          ? label(language, 'conditionOutstanding')
-                          : fillLabel(language, 'conditionMet', {
-                              date: formatInstantDate(contingency.satisfiedAt, language),
-                            })
-                      }
-                    </td>
+                    <td>${row.text}</td>
+                    ${row.second}
                   </tr>`,
               )}
             </tbody>
@@ -411,34 +406,42 @@ export function renderPreBindSection(
   </section>`;
 }
 
+export function renderPreBindSection(
+  contingencies: readonly QuoteContingency[],
+  language: Language,
+): SafeHtml {
+  return renderConditionsSection(
+    'preBindContingencies',
+    html`<th>${label(language, 'conditionStatus')}</th>`,
+    contingencies.map((contingency) => ({
+      text: contingency.text[language],
+      second: html`<td>
+        ${
+          contingency.satisfiedAt === null
+            ? label(language, 'conditionOutstanding')
+            : fillLabel(language, 'conditionMet', {
+                date: formatInstantDate(contingency.satisfiedAt, language),
+              })
+        }
+      </td>`,
+    })),
+    language,
+  );
+}
+
 export function renderPostBindSection(
   contingencies: readonly PolicyContingency[],
   language: Language,
 ): SafeHtml {
-  return html`<section class="keep">
-    <h2>${label(language, 'postBindContingencies')}</h2>
-    ${
-      contingencies.length === 0
-        ? html`<p>${label(language, 'noConditions')}</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th>${label(language, 'condition')}</th>
-                <th class="num">${label(language, 'dueBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${contingencies.map(
-                (contingency) =>
-                  html`<tr>
-                    <td>${contingency.text[language]}</td>
-                    <td class="num">${formatCalendarDate(contingency.dueDate, language)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
-    }
-  </section>`;
+  return renderConditionsSection(
+    'postBindContingencies',
+    html`<th class="num">${label(language, 'dueBy')}</th>`,
+    contingencies.map((contingency) => ({
+      text: contingency.text[language],
+      second: html`<td class="num">${formatCalendarDate(contingency.dueDate, language)}</td>`,
+    })),
+    language,
+  );
 }
 
 /** The rules that referred or declined the quote, with their reasons; nothing when none fired. */
