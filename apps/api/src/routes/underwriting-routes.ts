@@ -50,6 +50,7 @@ import {
 } from '@carapace/domain';
 import type { ApiEnv } from '../http/api-env.js';
 import {
+  assessmentRequestFromWire,
   assessmentToWire,
   coverageChoiceFromWire,
   issuedPolicyToWire,
@@ -295,24 +296,13 @@ export function underwritingRoutes(services: LifecycleServices): OpenAPIHono<Api
       return c.json(productToWire(services.catalogue.product(c.req.valid('param').id, version)), 200);
     })
     .openapi(assessRoute, async (c) => {
-      const body = c.req.valid('json');
-      const assessment = await assessRisk(services, {
-        productId: body.productId,
-        ...(body.productVersion === undefined ? {} : { productVersion: body.productVersion }),
-        profile: profileFromWire(body.profile),
-        coverage: coverageChoiceFromWire(body.coverage),
-        ...(body.seed === undefined ? {} : { seed: body.seed }),
-      });
+      const assessment = await assessRisk(services, assessmentRequestFromWire(c.req.valid('json')));
       return c.json(assessmentToWire(assessment), 200);
     })
     .openapi(whatIfRoute, async (c) => {
       const body = c.req.valid('json');
       const whatIf = await controlWhatIf(services, {
-        productId: body.productId,
-        ...(body.productVersion === undefined ? {} : { productVersion: body.productVersion }),
-        profile: profileFromWire(body.profile),
-        coverage: coverageChoiceFromWire(body.coverage),
-        ...(body.seed === undefined ? {} : { seed: body.seed }),
+        ...assessmentRequestFromWire(body),
         ...(body.combination === undefined ? {} : { combination: body.combination }),
       });
       return c.json(whatIfToWire(whatIf), 200);

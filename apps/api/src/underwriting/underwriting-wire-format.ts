@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   Assessment as AssessmentSchema,
+  AssessmentRequest as AssessmentRequestSchema,
   ControlWhatIf as ControlWhatIfSchema,
   CoverageChoice as CoverageChoiceSchema,
   CoverageSelection as CoverageSelectionSchema,
@@ -23,6 +24,7 @@ import {
   isQuoteTransitionAllowed,
   moneyFromDecimal,
   type Assessment,
+  type AssessmentRequest,
   type ControlWhatIf,
   type CoverageChoice,
   type CoverageSelection,
@@ -102,6 +104,19 @@ export function coverageChoiceFromWire(
     ...(choice.policyAggregate === undefined
       ? {}
       : { policyAggregate: moneyFromWire(choice.policyAggregate, 'coverage.policyAggregate') }),
+  };
+}
+
+/** An assessment request from the wire (the API body and the CLI's company file share the contract). */
+export function assessmentRequestFromWire(
+  request: WireInput<typeof AssessmentRequestSchema>,
+): AssessmentRequest {
+  return {
+    productId: request.productId,
+    ...(request.productVersion === undefined ? {} : { productVersion: request.productVersion }),
+    profile: profileFromWire(request.profile),
+    coverage: coverageChoiceFromWire(request.coverage),
+    ...(request.seed === undefined ? {} : { seed: request.seed }),
   };
 }
 

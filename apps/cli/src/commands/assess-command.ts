@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
+  assessmentRequestFromWire,
   assessmentToWire,
-  coverageChoiceFromWire,
   loadProductCatalogue,
-  profileFromWire,
   whatIfToWire,
 } from '@carapace/api';
 import { AssessmentRequest } from '@carapace/contracts';
@@ -178,13 +177,7 @@ export function registerAssessCommand(program: Command, io: CliIo): void {
       const catalogue = await loadProductCatalogue(config.catalogueDir);
       const pool = new SimulationWorkerPool(config.simulationWorkers);
       try {
-        const request = {
-          productId: parsed.data.productId,
-          ...(parsed.data.productVersion === undefined ? {} : { productVersion: parsed.data.productVersion }),
-          profile: profileFromWire(parsed.data.profile),
-          coverage: coverageChoiceFromWire(parsed.data.coverage),
-          ...(parsed.data.seed === undefined ? {} : { seed: parsed.data.seed }),
-        };
+        const request = assessmentRequestFromWire(parsed.data);
         const services = { catalogue, simulate: createLossSimulator(pool) };
         const [assessment, whatIf] = await Promise.all([
           assessRisk(services, request),
