@@ -22,3 +22,17 @@ export {
   type WrappedKey,
 } from './field-protection/key-provider.js';
 export { KeyringKeyProvider } from './field-protection/keyring-key-provider.js';
+export type { SubjectDataKey, SubjectKeyLookup } from './field-protection/subject-data-key.js';
+export {
+  decryptField,
+  encryptField,
+  FieldDecryptionError,
+  parseFieldCiphertext,
+  type EncryptFieldOptions,
+  type FieldContext,
+  type FieldDecryptionFailure,
+  type FieldKeyReference,
+  type FieldKeyResolver,
+  type ParsedFieldCiphertext,
+} from './field-protection/field-cipher.js';
+export { isSafeIdentifier } from './field-protection/key-identifiers.js';
