@@ -36,3 +36,11 @@ export {
   type ParsedFieldCiphertext,
 } from './field-protection/field-cipher.js';
 export { isSafeIdentifier } from './field-protection/key-identifiers.js';
+export {
+  FileKeyVault,
+  KeyVaultError,
+  SubjectKeyDestroyedError,
+  type FileKeyVaultOptions,
+  type RewrapCounts,
+  type SubjectKeyDestruction,
+} from './field-protection/file-key-vault.js';
