@@ -44,3 +44,10 @@ export {
   type RewrapCounts,
   type SubjectKeyDestruction,
 } from './field-protection/file-key-vault.js';
+export { blindIndex, type BlindIndexPurpose } from './field-protection/blind-index.js';
+export {
+  BlindIndexValueError,
+  type BlindIndexValueProblem,
+} from './field-protection/blind-index-value-error.js';
+export { normalisePhoneNumber } from './field-protection/phone-number.js';
+export { isValidResidentIdNumber, normaliseResidentIdNumber } from './field-protection/resident-id-number.js';
