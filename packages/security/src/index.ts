@@ -51,3 +51,15 @@ export {
 } from './field-protection/blind-index-value-error.js';
 export { normalisePhoneNumber } from './field-protection/phone-number.js';
 export { isValidResidentIdNumber, normaliseResidentIdNumber } from './field-protection/resident-id-number.js';
+export {
+  MASK_RULES,
+  maskAddress,
+  maskBankAccount,
+  maskEmail,
+  maskHidden,
+  maskIdNumber,
+  maskMobile,
+  maskNone,
+  maskPersonName,
+  type MaskRuleName,
+} from './field-protection/masking.js';
