@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,7 +30,6 @@ describe('keyring file', () => {
     const replacement = generateKeyring();
     await writeKeyringFile(path, replacement);
     expect(await readFile(path, 'utf8')).toBe(serialiseKeyring(replacement));
-    const { readdir } = await import('node:fs/promises');
     expect(await readdir(directory)).toEqual(['keyring.json']);
   });
 
