@@ -1,1 +1,16 @@
 export { Redacted } from './redacted.js';
+export {
+  MERKLE_HASH_BYTES,
+  emptyTreeHash,
+  hashesEqual,
+  isMerkleHash,
+  leafHash,
+  nodeHash,
+} from './audit/merkle-hashing.js';
+export { MerkleTree, consistencyProof, inclusionProof, merkleTreeHash } from './audit/merkle-tree.js';
+export {
+  type ConsistencyProofClaim,
+  type InclusionProofClaim,
+  verifyConsistency,
+  verifyInclusion,
+} from './audit/merkle-proof-verification.js';
