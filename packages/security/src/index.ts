@@ -14,3 +14,4 @@ export {
   verifyConsistency,
   verifyInclusion,
 } from './audit/merkle-proof-verification.js';
+export { canonicalJson, canonicalJsonBytes } from './audit/canonical-json.js';
