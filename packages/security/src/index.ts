@@ -15,3 +15,12 @@ export {
   verifyInclusion,
 } from './audit/merkle-proof-verification.js';
 export { canonicalJson, canonicalJsonBytes } from './audit/canonical-json.js';
+export {
+  type AuditPublicKey,
+  type SignedTreeHead,
+  type TreeHead,
+  auditPublicKeyFromSeed,
+  signTreeHead,
+  treeHeadSigningInput,
+  verifyTreeHead,
+} from './audit/signed-tree-head.js';
