@@ -24,3 +24,11 @@ export {
   treeHeadSigningInput,
   verifyTreeHead,
 } from './audit/signed-tree-head.js';
+export {
+  type AuditLogProblem,
+  type AuditLogProblemCode,
+  type AuditLogToVerify,
+  type AuditLogVerification,
+  type StoredAuditRecord,
+  verifyAuditLog,
+} from './audit/verify-audit-log.js';
