@@ -32,3 +32,16 @@ export {
   type StoredAuditRecord,
   verifyAuditLog,
 } from './audit/verify-audit-log.js';
+export {
+  hashPassword,
+  passwordHashNeedsRehash,
+  verifyAgainstDummyHash,
+  verifyPassword,
+} from './authentication/password-hashing.js';
+export {
+  PASSWORD_MAX_CHARACTERS,
+  PASSWORD_MIN_CHARACTERS,
+  PasswordPolicyError,
+  type PasswordPolicyViolation,
+  checkPasswordPolicy,
+} from './authentication/password-policy.js';
