@@ -45,3 +45,10 @@ export {
   type PasswordPolicyViolation,
   checkPasswordPolicy,
 } from './authentication/password-policy.js';
+export {
+  SESSION_TOKEN_AUDIENCE,
+  type SessionTokenClaims,
+  SessionTokenCodec,
+  type SessionTokenRequest,
+  type SessionTokenVerification,
+} from './authentication/session-token-codec.js';
