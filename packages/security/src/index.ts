@@ -52,3 +52,11 @@ export {
   type SessionTokenRequest,
   type SessionTokenVerification,
 } from './authentication/session-token-codec.js';
+export {
+  type GeneratedApiToken,
+  type ParsedApiToken,
+  apiTokenSecretMatches,
+  generateApiToken,
+  hashApiTokenSecret,
+  parsePresentedApiToken,
+} from './authentication/api-token.js';
