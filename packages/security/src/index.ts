@@ -63,6 +63,7 @@ export {
   maskPersonName,
   type MaskRuleName,
 } from './field-protection/masking.js';
+export {
   MERKLE_HASH_BYTES,
   emptyTreeHash,
   hashesEqual,
