@@ -281,13 +281,17 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
 describeEachDatabase('HTTP API failures', ({ handle }) => {
   it('answers an unexpected error with a bare 500 and logs it under the request id', async () => {
     const server = await startApiTestServer(handle(), {
-      unitOfWork: {
+      unitOfWorkFor: () => ({
         run: () =>
           Promise.reject(new Error('connection string postgres://admin:hunter2@db/internal exploded')),
-      },
+      }),
     });
     try {
-      const response = await fetch(`${server.url}/api/v1/organisations`);
+      const response = await fetch(`${server.url}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'someone@example.com', password: 'not relevant here' }),
+      });
       const problem = await problemOf(response);
       expect(problem).toMatchObject({ status: 500, code: 'internal_error' });
       expect(JSON.stringify(problem)).not.toMatch(/hunter2|exploded|postgres:/);

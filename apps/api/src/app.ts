@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { LossSimulator, ProductCatalogue, UnitOfWork } from '@carapace/domain';
+import type { LossSimulator, ProductCatalogue, UnitOfWorkFactory } from '@carapace/domain';
+import type { SessionTokenCodec } from '@carapace/security';
 import type { DatabaseHandle } from '@carapace/store';
 import type { DocumentRenderer } from './documents/document-renderer.js';
 import type { ApiEnv } from './http/api-env.js';
@@ -12,14 +13,23 @@ import { invalidParamsOf, problemForError, problemJson } from './http/problem-re
 import { mountWebAssets } from './http/web-assets.js';
 import type { Logger } from './logger.js';
 import { renderApiReferencePage } from './routes/api-reference-page.js';
+import { authenticate } from './http/authentication.js';
+import type { AuditLogService } from './audit/audit-log-service.js';
+import { auditRoutes } from './routes/audit-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
+import { identityRoutes } from './routes/identity-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
 import { underwritingRoutes } from './routes/underwriting-routes.js';
 
 export interface ApiDependencies {
   readonly database: DatabaseHandle;
-  readonly unitOfWork: UnitOfWork;
+  /** Units of work limited to a caller's tenant and audited (see http/request-access.ts). */
+  readonly unitOfWorkFor: UnitOfWorkFactory;
+  /** Signs and checks session tokens (JWT) with the keyring's session key. */
+  readonly sessionTokens: SessionTokenCodec;
+  /** Signed tree heads (exported outside the database) and verification of the audit log. */
+  readonly auditLog: AuditLogService;
   readonly logger: Logger;
   readonly version: string;
   readonly startedAt: Date;
@@ -130,11 +140,28 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
       isShuttingDown: dependencies.isShuttingDown,
     }),
   );
-  app.route('/', organisationRoutes(dependencies.unitOfWork));
+  app.use(
+    '/api/*',
+    authenticate({
+      unitOfWorkFor: dependencies.unitOfWorkFor,
+      sessionTokens: dependencies.sessionTokens,
+      clock,
+    }),
+  );
+  app.route(
+    '/',
+    identityRoutes({
+      unitOfWorkFor: dependencies.unitOfWorkFor,
+      sessionTokens: dependencies.sessionTokens,
+      now: clock,
+    }),
+  );
+  app.route('/', auditRoutes({ unitOfWorkFor: dependencies.unitOfWorkFor, auditLog: dependencies.auditLog }));
+  app.route('/', organisationRoutes(dependencies.unitOfWorkFor));
   app.route(
     '/',
     underwritingRoutes({
-      unitOfWork: dependencies.unitOfWork,
+      unitOfWorkFor: dependencies.unitOfWorkFor,
       catalogue: dependencies.catalogue,
       simulate: dependencies.simulate,
       now: clock,
@@ -143,7 +170,7 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route(
     '/',
     documentRoutes({
-      unitOfWork: dependencies.unitOfWork,
+      unitOfWorkFor: dependencies.unitOfWorkFor,
       catalogue: dependencies.catalogue,
       now: clock,
       documents: dependencies.documents,
@@ -160,7 +187,14 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
         '网络安全保险风险平台：评估、承保、监测、理赔、组合管理。',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
+    // Every operation needs a session or API token except sign-in, products and the stateless assessment.
+    security: [{ bearerAuth: [] }],
   };
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A session token from POST /api/v1/sessions, or a partner API token (cpt_…).',
+  });
   app.doc31('/openapi.json', openApiConfig);
   app.get('/api/reference', (c) => c.html(renderApiReferencePage(app.getOpenAPI31Document(openApiConfig))));
   app.get('/problems/:code', (c) => {

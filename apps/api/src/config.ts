@@ -22,6 +22,10 @@ export interface PlatformConfig {
   readonly simulationWorkers: number;
   /** The Chromium executable that prints documents to PDF. */
   readonly chromiumPath: string;
+  /** The key vault: keyring (root, blind-index, session and audit-signing keys), tenant and subject keys. */
+  readonly keyDir: string;
+  /** Where signed audit tree heads are exported, outside the database. */
+  readonly auditDir: string;
 }
 
 /** A configuration value is missing or malformed; the message names the variable and what it expects. */
@@ -95,6 +99,18 @@ export const ENVIRONMENT_VARIABLES = [
     default: '`/usr/bin/chromium`',
     meaning:
       'Chromium executable that prints quote and policy documents to PDF, started on the first document. Missing: document requests answer 503.',
+  },
+  {
+    name: 'CARAPACE_KEY_DIR',
+    default: '`./var/keys`',
+    meaning:
+      'Key vault directory: `keyring.json` (root, blind-index, session and audit-signing keys; created on first start, mode 0600), tenant keys and per-subject data keys. Keep it out of database backups: destroying a subject key must make every backup copy unreadable.',
+  },
+  {
+    name: 'CARAPACE_AUDIT_DIR',
+    default: '`./var/audit`',
+    meaning:
+      'Where signed audit tree heads are exported (`tree-heads.jsonl`), outside the database; `carapace audit verify` checks the log against them.',
   },
 ] as const;
 
@@ -192,5 +208,17 @@ export function loadConfig(sources: ConfigSources): PlatformConfig {
       64,
     ),
     chromiumPath: readPath(env, 'CARAPACE_CHROMIUM_PATH', sources.workingDirectory, DEFAULT_CHROMIUM_PATH),
+    keyDir: readPath(
+      env,
+      'CARAPACE_KEY_DIR',
+      sources.workingDirectory,
+      resolve(sources.workingDirectory, 'var/keys'),
+    ),
+    auditDir: readPath(
+      env,
+      'CARAPACE_AUDIT_DIR',
+      sources.workingDirectory,
+      resolve(sources.workingDirectory, 'var/audit'),
+    ),
   };
 }

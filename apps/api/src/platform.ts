@@ -1,13 +1,23 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SimulationWorkerPool } from '@carapace/engine';
 import {
   createLossSimulator,
   seedDemoData,
+  seedDemoAccounts,
   seedDemoUnderwriting,
   type LifecycleServices,
   type SeedDemoDataOutcome,
 } from '@carapace/domain';
-import { createUnitOfWork, migrateToLatest, openDatabase, type DatabaseHandle } from '@carapace/store';
+import { loadOrCreateKeyringFile, SessionTokenCodec, type Keyring } from '@carapace/security';
+import {
+  createUnitOfWork,
+  createUnitOfWorkFactory,
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+} from '@carapace/store';
+import { AuditLogService, AuditLogTamperedError } from './audit/audit-log-service.js';
 import { buildApp } from './app.js';
 import type { PlatformConfig } from './config.js';
 import { ChromiumDocumentRenderer } from './documents/chromium-document-renderer.js';
@@ -60,6 +70,8 @@ export async function loadDemoData(
   } else {
     logger.info({ loadedAt: outcome.loadedAt }, 'demo data was already loaded');
   }
+  const accounts = await seedDemoAccounts({ unitOfWork, now: () => new Date() });
+  if (accounts.kind === 'loaded') logger.info({ accounts: accounts.accounts }, 'demo accounts loaded');
   const lifecycle = await seedDemoUnderwriting({ ...underwriting, unitOfWork, now: () => new Date() });
   if (lifecycle.kind === 'loaded') {
     logger.info(
@@ -68,6 +80,47 @@ export async function loadDemoData(
     );
   }
   return outcome;
+}
+
+/** How often a running server signs a new audit tree head (REQ-AUD-3: every 5 minutes), if the log grew. */
+const AUDIT_CHECKPOINT_INTERVAL_MS = 5 * 60_000;
+
+/** The issuer named in session tokens. */
+export const SESSION_TOKEN_ISSUER = 'carapace';
+
+/** The keyring of the embedded profile: created with fresh random keys on first start (mode 0600). */
+export async function loadKeyring(config: Pick<PlatformConfig, 'keyDir'>, logger: Logger): Promise<Keyring> {
+  const path = join(config.keyDir, 'keyring.json');
+  const { keyring, created } = await loadOrCreateKeyringFile(path);
+  if (created) logger.warn({ path }, 'created a new keyring; back it up apart from the database');
+  return keyring;
+}
+
+export function auditLogServiceFor(
+  database: DatabaseHandle,
+  config: Pick<PlatformConfig, 'auditDir'>,
+  keyring: Keyring,
+): AuditLogService {
+  return new AuditLogService({
+    database,
+    treeHeadFile: join(config.auditDir, 'tree-heads.jsonl'),
+    signingSeed: keyring.auditSigningKey,
+  });
+}
+
+/** Signs a tree head if the log grew; a failure is logged loudly and never stops the server. */
+async function checkpointAuditLog(auditLog: AuditLogService, logger: Logger): Promise<void> {
+  try {
+    const head = await auditLog.checkpoint();
+    if (head !== null)
+      logger.info({ treeSize: head.treeSize, rootHash: head.rootHash }, 'audit tree head signed');
+  } catch (error) {
+    if (error instanceof AuditLogTamperedError) {
+      logger.fatal({ problems: error.verification.problems.slice(0, 20) }, 'AUDIT LOG FAILED VERIFICATION');
+    } else {
+      logger.error({ err: error }, 'audit checkpoint failed');
+    }
+  }
 }
 
 /** The composition root: configuration in, a running Carapace out. The CLI's `serve` is a thin shell around it. */
@@ -92,10 +145,20 @@ export async function startPlatform(
     if (options.loadDemoData) {
       await loadDemoData(database, logger, { catalogue, simulate: simulateLosses });
     }
+    const keyring = await loadKeyring(config, logger);
+    const auditLog = auditLogServiceFor(database, config, keyring);
+    await checkpointAuditLog(auditLog, logger);
+    const checkpoints = setInterval(
+      () => void checkpointAuditLog(auditLog, logger),
+      AUDIT_CHECKPOINT_INTERVAL_MS,
+    );
+    checkpoints.unref();
     const inFlight = new InFlightRequests();
     const app = buildApp({
       database,
-      unitOfWork: createUnitOfWork(database.db),
+      unitOfWorkFor: createUnitOfWorkFactory(database.db),
+      sessionTokens: new SessionTokenCodec(keyring.sessionSigningKey.reveal(), SESSION_TOKEN_ISSUER),
+      auditLog,
       logger,
       version: CARAPACE_VERSION,
       startedAt: new Date(),
@@ -119,6 +182,8 @@ export async function startPlatform(
           await server.close(config.shutdownTimeoutMs);
           // Handlers of clients that hung up are still running; let them finish inside the same grace period.
           await inFlight.drained(Math.max(0, deadline - Date.now()));
+          clearInterval(checkpoints);
+          await checkpointAuditLog(auditLog, logger);
         } finally {
           await documents.close();
           await pool.close();

@@ -9,3 +9,4 @@ export {
   CreateOrganisationRequest,
 } from './organisations.js';
 export * from './underwriting.js';
+export * from './identity.js';

@@ -329,6 +329,9 @@ export const ContingencyParams = QuoteIdParams.extend({
 export const CreateSubmissionRequest = z
   .object({
     organisationId: z.uuid(),
+    insurerId: z.uuid().optional().meta({
+      description: 'The insurer asked to underwrite. Omit when signed in as the insurer’s underwriter.',
+    }),
     productId: z.string().min(1).max(100).default('cyber-sme'),
     productVersion: z.string().max(100).optional(),
     profile: RiskProfile,
@@ -342,6 +345,8 @@ export const Submission = z
   .object({
     id: z.uuid(),
     organisationId: z.uuid(),
+    insurerId: z.uuid(),
+    brokerId: z.uuid().nullable(),
     productId: z.string(),
     productVersion: z.string(),
     status: z.enum(['draft', 'submitted']),
@@ -372,6 +377,8 @@ export const Quote = z
     reference: z.string(),
     submissionId: z.uuid(),
     organisationId: z.uuid(),
+    insurerId: z.uuid(),
+    brokerId: z.uuid().nullable(),
     status: z.enum(QUOTE_STATUS_VALUES),
     coverage: CoverageSelection,
     premium: PremiumBreakdown,
@@ -424,6 +431,8 @@ export const Policy = z
     policyNumber: z.string(),
     quoteId: z.uuid(),
     organisationId: z.uuid(),
+    insurerId: z.uuid(),
+    brokerId: z.uuid().nullable(),
     productId: z.string(),
     productVersion: z.string(),
     inceptionDate: z.iso.date(),

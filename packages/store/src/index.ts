@@ -16,3 +16,7 @@ export {
 export { checkDatabaseHealth, type DatabaseHealth } from './database-health.js';
 export { createUnitOfWork } from './unit-of-work.js';
 export type { Database } from './schema.js';
+export { createUnitOfWorkFactory } from './unit-of-work.js';
+export { PLATFORM_SCOPE, TenantIsolationError, type DataScope } from './data-scope.js';
+export { TENANT_ROLE } from './migrations/0003-identity-tenancy-audit.js';
+export { readAuditLeaves, type StoredAuditLeaf } from './audit/audit-log-reader.js';

@@ -30,13 +30,20 @@ describeEachDatabase('migrations', ({ handle }) => {
     const { db } = handle();
     const tablesBefore = await tableNames(db);
     expect(tablesBefore).toEqual([
+      'api_tokens',
+      'audit_log',
+      'data_access_requests',
       'organisations',
+      'permission_grant_requests',
       'platform_settings',
       'policies',
       'policy_transactions',
       'quote_events',
       'quotes',
+      'sessions',
       'submissions',
+      'user_roles',
+      'users',
     ]);
 
     const down = await migrateDown(db, allMigrations.length);

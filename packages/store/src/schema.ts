@@ -1,6 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 import type {
   Assessment,
+  AuditResult,
+  DataAccessAction,
+  DecisionStatus,
+  Role,
+  UserStatus,
   CoverageSelection,
   LocalisedText,
   OrganisationKind,
@@ -26,6 +31,13 @@ export interface Database {
   quoteEvents: QuoteEventsTable;
   policies: PoliciesTable;
   policyTransactions: PolicyTransactionsTable;
+  users: UsersTable;
+  userRoles: UserRolesTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  permissionGrantRequests: PermissionGrantRequestsTable;
+  dataAccessRequests: DataAccessRequestsTable;
+  auditLog: AuditLogTable;
 }
 
 export interface OrganisationsTable {
@@ -34,6 +46,7 @@ export interface OrganisationsTable {
   nameZh: string;
   nameEn: string | null;
   creditCode: string | null;
+  registeredBy: Fixed<string | null>;
   createdAt: ColumnType<Date, never, never>;
   registrationSeq: ColumnType<string, never, never>;
 }
@@ -62,6 +75,8 @@ type CalendarDate = ColumnType<Date, string, never>;
 export interface SubmissionsTable {
   id: Generated<string>;
   organisationId: Fixed<string>;
+  insurerId: Fixed<string>;
+  brokerId: Fixed<string | null>;
   productId: Fixed<string>;
   productVersion: Fixed<string>;
   status: SubmissionStatus;
@@ -83,6 +98,8 @@ export interface QuotesTable {
   reference: Fixed<string>;
   submissionId: Fixed<string>;
   organisationId: Fixed<string>;
+  insurerId: Fixed<string>;
+  brokerId: Fixed<string | null>;
   status: QuoteStatus;
   coverage: FixedJsonb<CoverageSelection>;
   premium: FixedJsonb<PremiumBreakdown>;
@@ -113,6 +130,8 @@ export interface PoliciesTable {
   policyNumber: Fixed<string>;
   quoteId: Fixed<string>;
   organisationId: Fixed<string>;
+  insurerId: Fixed<string>;
+  brokerId: Fixed<string | null>;
   productId: Fixed<string>;
   productVersion: Fixed<string>;
   inceptionDate: CalendarDate;
@@ -134,4 +153,98 @@ export interface PolicyTransactionsTable {
   premiumChangeMinor: BigintColumn;
   currency: Fixed<string>;
   createdAt: Fixed<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  tenantId: Fixed<string>;
+  email: Fixed<string>;
+  displayName: string;
+  passwordHash: string;
+  status: UserStatus;
+  failedSignIns: Generated<number>;
+  lockedUntil: Date | null;
+  createdAt: ColumnType<Date, never, never>;
+  userSeq: ColumnType<string, never, never>;
+}
+
+export interface UserRolesTable {
+  id: Generated<string>;
+  tenantId: Fixed<string>;
+  userId: Fixed<string>;
+  role: Fixed<Role>;
+  grantedAt: Fixed<Date>;
+  expiresAt: Fixed<Date | null>;
+  grantRequestId: Fixed<string | null>;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  tenantId: Fixed<string>;
+  userId: Fixed<string>;
+  createdAt: Fixed<Date>;
+  expiresAt: Fixed<Date>;
+  revokedAt: Date | null;
+}
+
+export interface ApiTokensTable {
+  id: Fixed<string>;
+  tenantId: Fixed<string>;
+  userId: Fixed<string>;
+  name: Fixed<string>;
+  scopes: Fixed<string[]>;
+  secretHash: Fixed<string>;
+  createdAt: Fixed<Date>;
+  expiresAt: Fixed<Date>;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+export interface PermissionGrantRequestsTable {
+  id: Generated<string>;
+  tenantId: Fixed<string>;
+  userId: Fixed<string>;
+  role: Fixed<Role>;
+  requestedBy: Fixed<string>;
+  reason: Fixed<string>;
+  durationHours: Fixed<number>;
+  status: DecisionStatus;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  createdAt: Fixed<Date>;
+  requestSeq: ColumnType<string, never, never>;
+}
+
+export interface DataAccessRequestsTable {
+  id: Generated<string>;
+  tenantId: Fixed<string>;
+  requestedBy: Fixed<string>;
+  action: Fixed<DataAccessAction>;
+  objectType: Fixed<string>;
+  objectId: Fixed<string | null>;
+  reason: Fixed<string>;
+  status: DecisionStatus;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  expiresAt: Date | null;
+  createdAt: Fixed<Date>;
+  requestSeq: ColumnType<string, never, never>;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE, and every row is a Merkle leaf. */
+export interface AuditLogTable {
+  sequence: BigintColumn;
+  recordedAt: Fixed<Date>;
+  /** The canonical record the leaf hash covers; the other columns repeat parts of it for searching. */
+  record: FixedJsonb<Record<string, unknown>>;
+  tenantId: Fixed<string | null>;
+  actorId: Fixed<string>;
+  action: Fixed<string>;
+  objectType: Fixed<string>;
+  objectId: Fixed<string | null>;
+  subjectId: Fixed<string | null>;
+  result: Fixed<AuditResult>;
+  leafHash: Fixed<string>;
 }

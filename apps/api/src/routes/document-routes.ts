@@ -7,7 +7,7 @@ import {
   PROBLEM_CONTENT_TYPE,
   QuoteIdParams,
 } from '@carapace/contracts';
-import type { Language } from '@carapace/domain';
+import { UNDERWRITING_ACCESS_RULES, type Language, type UnitOfWorkFactory } from '@carapace/domain';
 import {
   DocumentRendererUnavailableError,
   type DocumentRenderer,
@@ -22,6 +22,7 @@ import { renderPolicySchedule } from '../documents/policy-schedule.js';
 import { renderQuoteDocument } from '../documents/quote-document.js';
 import type { ApiEnv } from '../http/api-env.js';
 import { problemJson } from '../http/problem-response.js';
+import { authorise } from '../http/request-access.js';
 
 const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: Problem } };
 const pdfContent = { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } };
@@ -59,7 +60,8 @@ const policyDocumentRoute = createRoute({
   responses: documentResponses,
 });
 
-export interface DocumentRouteServices extends DocumentServices {
+export interface DocumentRouteServices extends Omit<DocumentServices, 'unitOfWork'> {
+  readonly unitOfWorkFor: UnitOfWorkFactory;
   /** Absent when the platform runs without a PDF renderer: the routes answer 503. */
   readonly documents?: DocumentRenderer | undefined;
 }
@@ -104,19 +106,31 @@ function rendererMissing(c: Context<ApiEnv>): Response {
   });
 }
 
-/** Routes read as pipelines: validate → load (404 when missing) → render HTML → print to PDF → present. */
+/**
+ * Routes read as pipelines: validate → authorise → load (404 when missing or another tenant's) → render
+ * HTML → print to PDF → present.
+ */
 export function documentRoutes(services: DocumentRouteServices): OpenAPIHono<ApiEnv> {
+  const scoped = async (c: Context<ApiEnv>): Promise<DocumentServices> => {
+    const { unitOfWork } = await authorise(
+      c,
+      services.unitOfWorkFor,
+      UNDERWRITING_ACCESS_RULES,
+      'document.read',
+    );
+    return { ...services, unitOfWork };
+  };
   return new OpenAPIHono<ApiEnv>()
     .openapi(quoteDocumentRoute, async (c) => {
       const { lang } = c.req.valid('query');
-      const data = await loadQuoteDocumentData(services, c.req.valid('param').id);
+      const data = await loadQuoteDocumentData(await scoped(c), c.req.valid('param').id);
       if (services.documents === undefined) return rendererMissing(c);
       const fileName = documentFileName(data.quote.reference, lang);
       return pdfResponse(c, services.documents, renderQuoteDocument(data, lang), fileName, lang);
     })
     .openapi(policyDocumentRoute, async (c) => {
       const { lang } = c.req.valid('query');
-      const data = await loadPolicyDocumentData(services, c.req.valid('param').id);
+      const data = await loadPolicyDocumentData(await scoped(c), c.req.valid('param').id);
       if (services.documents === undefined) return rendererMissing(c);
       const fileName = documentFileName(data.policy.policyNumber, lang);
       return pdfResponse(c, services.documents, renderPolicySchedule(data, lang), fileName, lang);

@@ -13,9 +13,11 @@ import {
   listOrganisations,
   registerOrganisation,
   type Organisation,
-  type UnitOfWork,
+  ORGANISATION_ACCESS_RULES,
+  type UnitOfWorkFactory,
 } from '@carapace/domain';
 import type { ApiEnv } from '../http/api-env.js';
+import { authorise } from '../http/request-access.js';
 
 const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: Problem } };
 
@@ -70,10 +72,16 @@ const createOrganisationRoute = createRoute({
   },
 });
 
-/** Routes read as pipelines: validate (by the route's schema) → use case → present. */
-export function organisationRoutes(unitOfWork: UnitOfWork): OpenAPIHono<ApiEnv> {
+/** Routes read as pipelines: validate (by the route's schema) → authorise → use case → present. */
+export function organisationRoutes(unitOfWorkFor: UnitOfWorkFactory): OpenAPIHono<ApiEnv> {
   return new OpenAPIHono<ApiEnv>()
     .openapi(listRoute, async (c) => {
+      const { unitOfWork } = await authorise(
+        c,
+        unitOfWorkFor,
+        ORGANISATION_ACCESS_RULES,
+        'organisation.read',
+      );
       const query = c.req.valid('query');
       const page = await listOrganisations(unitOfWork, {
         ...(query.kind === undefined ? {} : { kind: query.kind }),
@@ -86,11 +94,27 @@ export function organisationRoutes(unitOfWork: UnitOfWork): OpenAPIHono<ApiEnv> 
       );
     })
     .openapi(getRoute, async (c) => {
+      const { unitOfWork } = await authorise(
+        c,
+        unitOfWorkFor,
+        ORGANISATION_ACCESS_RULES,
+        'organisation.read',
+      );
       const organisation = await getOrganisation(unitOfWork, c.req.valid('param').id);
       return c.json(present(organisation), 200);
     })
     .openapi(createOrganisationRoute, async (c) => {
-      const organisation = await registerOrganisation(unitOfWork, c.req.valid('json'));
+      const { unitOfWork, actor } = await authorise(
+        c,
+        unitOfWorkFor,
+        ORGANISATION_ACCESS_RULES,
+        'organisation.register',
+      );
+      // The caller's tenant registers it, and so may see it afterwards.
+      const organisation = await registerOrganisation(unitOfWork, {
+        ...c.req.valid('json'),
+        registeredBy: actor.tenantId,
+      });
       c.header('location', `/api/v1/organisations/${organisation.id}`);
       return c.json(present(organisation), 201);
     });

@@ -46,9 +46,15 @@ import {
   submitSubmission,
   updateSubmissionProfile,
   withdrawBindRequest,
+  UNDERWRITING_ACCESS_RULES,
+  RuleViolationError,
   type LifecycleServices,
+  type UnderwritingAction,
+  type UnitOfWorkFactory,
 } from '@carapace/domain';
+import type { Context } from 'hono';
 import type { ApiEnv } from '../http/api-env.js';
+import { authorise, requireActor } from '../http/request-access.js';
 import {
   assessmentRequestFromWire,
   assessmentToWire,
@@ -285,8 +291,21 @@ const getPolicyRoute = createRoute({
   responses: { 200: { description: 'The policy', content: json(Policy) }, 404: notFound },
 });
 
-/** Routes read as pipelines: validate (by the route's schema) → convert from the wire → use case → present. */
-export function underwritingRoutes(services: LifecycleServices): OpenAPIHono<ApiEnv> {
+export interface UnderwritingRouteServices extends Omit<LifecycleServices, 'unitOfWork'> {
+  readonly unitOfWorkFor: UnitOfWorkFactory;
+}
+
+/**
+ * Routes read as pipelines: validate (by the route's schema) → authorise (roles; the unit of work is limited
+ * to the caller's tenant and audits every access) → convert from the wire → use case → present. Products and
+ * the stateless assessment are public (see PUBLIC_API_ROUTES).
+ */
+export function underwritingRoutes(routeServices: UnderwritingRouteServices): OpenAPIHono<ApiEnv> {
+  const services = routeServices;
+  const as = async (c: Context<ApiEnv>, action: UnderwritingAction): Promise<LifecycleServices> => {
+    const { unitOfWork } = await authorise(c, routeServices.unitOfWorkFor, UNDERWRITING_ACCESS_RULES, action);
+    return { ...routeServices, unitOfWork };
+  };
   return new OpenAPIHono<ApiEnv>()
     .openapi(listProductsRoute, (c) =>
       c.json({ items: services.catalogue.latestProducts().map(productToWire) }, 200),
@@ -308,9 +327,18 @@ export function underwritingRoutes(services: LifecycleServices): OpenAPIHono<Api
       return c.json(whatIfToWire(whatIf), 200);
     })
     .openapi(createSubmissionRoute, async (c) => {
+      const scoped = await as(c, 'submission.create');
+      const actor = requireActor(c);
       const body = c.req.valid('json');
-      const submission = await createSubmission(services, {
+      // An insurer's underwriter applies to their own insurer; a broker or a company names the insurer.
+      const insurerId = actor.tenantKind === 'insurer' ? actor.tenantId : body.insurerId;
+      if (insurerId === undefined) {
+        throw new RuleViolationError('tenant_invalid', 'name the insurer asked to underwrite', 'insurerId');
+      }
+      const submission = await createSubmission(scoped, {
         organisationId: body.organisationId,
+        insurerId,
+        brokerId: actor.tenantKind === 'broker' ? actor.tenantId : null,
         productId: body.productId,
         ...(body.productVersion === undefined ? {} : { productVersion: body.productVersion }),
         profile: profileFromWire(body.profile),
@@ -318,23 +346,27 @@ export function underwritingRoutes(services: LifecycleServices): OpenAPIHono<Api
       c.header('location', `/api/v1/submissions/${submission.id}`);
       return c.json(submissionToWire(submission), 201);
     })
-    .openapi(getSubmissionRoute, async (c) =>
-      c.json(submissionToWire(await getSubmission(services, c.req.valid('param').id)), 200),
-    )
+    .openapi(getSubmissionRoute, async (c) => {
+      const scoped = await as(c, 'submission.read');
+      return c.json(submissionToWire(await getSubmission(scoped, c.req.valid('param').id)), 200);
+    })
     .openapi(updateProfileRoute, async (c) => {
+      const scoped = await as(c, 'submission.update');
       const submission = await updateSubmissionProfile(
-        services,
+        scoped,
         c.req.valid('param').id,
         profileFromWire(c.req.valid('json').profile),
       );
       return c.json(submissionToWire(submission), 200);
     })
-    .openapi(submitRoute, async (c) =>
-      c.json(submissionToWire(await submitSubmission(services, c.req.valid('param').id)), 200),
-    )
+    .openapi(submitRoute, async (c) => {
+      const scoped = await as(c, 'submission.submit');
+      return c.json(submissionToWire(await submitSubmission(scoped, c.req.valid('param').id)), 200);
+    })
     .openapi(createQuotesRoute, async (c) => {
+      const scoped = await as(c, 'quote.create');
       const body = c.req.valid('json');
-      const quotes = await quoteSubmission(services, {
+      const quotes = await quoteSubmission(scoped, {
         submissionId: c.req.valid('param').id,
         options: body.options.map(coverageChoiceFromWire),
         ...(body.seed === undefined ? {} : { seed: body.seed }),
@@ -342,11 +374,13 @@ export function underwritingRoutes(services: LifecycleServices): OpenAPIHono<Api
       return c.json({ items: quotes.map((quote) => quoteToWire(quote, services.now())) }, 201);
     })
     .openapi(listQuotesRoute, async (c) => {
-      const quotes = await listSubmissionQuotes(services, c.req.valid('param').id);
+      const scoped = await as(c, 'quote.read');
+      const quotes = await listSubmissionQuotes(scoped, c.req.valid('param').id);
       return c.json({ items: quotes.map((quote) => quoteToWire(quote, services.now())) }, 200);
     })
     .openapi(getQuoteRoute, async (c) => {
-      const { quote, events } = await getQuote(services, c.req.valid('param').id);
+      const scoped = await as(c, 'quote.read');
+      const { quote, events } = await getQuote(scoped, c.req.valid('param').id);
       return c.json(
         {
           ...quoteToWire(quote, services.now()),
@@ -357,37 +391,44 @@ export function underwritingRoutes(services: LifecycleServices): OpenAPIHono<Api
       );
     })
     .openapi(referralRoute, async (c) => {
+      const scoped = await as(c, 'quote.decide_referral');
       const { decision, note } = c.req.valid('json');
       return c.json(
-        quoteToWire(await decideReferral(services, c.req.valid('param').id, decision, note), services.now()),
+        quoteToWire(await decideReferral(scoped, c.req.valid('param').id, decision, note), services.now()),
         200,
       );
     })
-    .openapi(requestBindRoute, async (c) =>
-      c.json(quoteToWire(await requestBind(services, c.req.valid('param').id), services.now()), 200),
-    )
-    .openapi(withdrawBindRoute, async (c) =>
-      c.json(quoteToWire(await withdrawBindRequest(services, c.req.valid('param').id), services.now()), 200),
-    )
-    .openapi(bindRoute, async (c) =>
-      c.json(quoteToWire(await bindQuote(services, c.req.valid('param').id), services.now()), 200),
-    )
+    .openapi(requestBindRoute, async (c) => {
+      const scoped = await as(c, 'quote.request_bind');
+      return c.json(quoteToWire(await requestBind(scoped, c.req.valid('param').id), services.now()), 200);
+    })
+    .openapi(withdrawBindRoute, async (c) => {
+      const scoped = await as(c, 'quote.withdraw_bind_request');
+      return c.json(
+        quoteToWire(await withdrawBindRequest(scoped, c.req.valid('param').id), services.now()),
+        200,
+      );
+    })
+    .openapi(bindRoute, async (c) => {
+      const scoped = await as(c, 'quote.bind');
+      return c.json(quoteToWire(await bindQuote(scoped, c.req.valid('param').id), services.now()), 200);
+    })
     .openapi(satisfyRoute, async (c) => {
+      const scoped = await as(c, 'quote.satisfy_contingency');
       const { id, code } = c.req.valid('param');
       const body = (c.req.valid('json') as z.infer<typeof ContingencyRequest> | undefined) ?? { note: null };
-      return c.json(
-        quoteToWire(await satisfyContingency(services, id, code, body.note), services.now()),
-        200,
-      );
+      return c.json(quoteToWire(await satisfyContingency(scoped, id, code, body.note), services.now()), 200);
     })
     .openapi(issuePolicyRoute, async (c) => {
-      const issued = await issuePolicy(services, c.req.valid('param').id, c.req.valid('json').inceptionDate);
+      const scoped = await as(c, 'policy.issue');
+      const issued = await issuePolicy(scoped, c.req.valid('param').id, c.req.valid('json').inceptionDate);
       c.header('location', `/api/v1/policies/${issued.policy.id}`);
       return c.json(issuedPolicyToWire(issued), 201);
     })
     .openapi(listPoliciesRoute, async (c) => {
+      const scoped = await as(c, 'policy.read');
       const query = c.req.valid('query');
-      const page = await listPolicies(services, {
+      const page = await listPolicies(scoped, {
         ...(query.organisationId === undefined ? {} : { organisationId: query.organisationId }),
         limit: query.limit,
         offset: query.offset,
@@ -397,7 +438,8 @@ export function underwritingRoutes(services: LifecycleServices): OpenAPIHono<Api
         200,
       );
     })
-    .openapi(getPolicyRoute, async (c) =>
-      c.json(issuedPolicyToWire(await getPolicy(services, c.req.valid('param').id)), 200),
-    );
+    .openapi(getPolicyRoute, async (c) => {
+      const scoped = await as(c, 'policy.read');
+      return c.json(issuedPolicyToWire(await getPolicy(scoped, c.req.valid('param').id)), 200);
+    });
 }

@@ -1,12 +1,22 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import {
+  createAccount,
   createLossSimulator,
+  registerOrganisation,
+  ROLE_TENANT_KIND,
   type LossSimulator,
+  type OrganisationKind,
   type ProductCatalogue,
-  type UnitOfWork,
+  type Role,
+  type UnitOfWorkFactory,
 } from '@carapace/domain';
-import { createUnitOfWork, type DatabaseHandle } from '@carapace/store';
+import { generateKeyring, SessionTokenCodec } from '@carapace/security';
+import { createUnitOfWork, createUnitOfWorkFactory, type DatabaseHandle } from '@carapace/store';
+import { AuditLogService } from '../audit/audit-log-service.js';
 import { buildApp } from '../app.js';
 import type { DocumentRenderer } from '../documents/document-renderer.js';
 import type { InFlightRequests } from '../http/in-flight-requests.js';
@@ -21,11 +31,22 @@ export interface ApiTestServer {
   readonly logLines: Record<string, unknown>[];
   readonly setShuttingDown: (value: boolean) => void;
   readonly close: () => Promise<void>;
+  /**
+   * A session token of a test account with this one role, in the test organisation of the role's kind
+   * (`tenant` picks another organisation of that kind, for cross-tenant tests). Accounts are made on first use.
+   */
+  readonly tokenFor: (role: Role, tenant?: string) => Promise<string>;
+  /** The test organisation of a kind (created on first use), by the same `tenant` label. */
+  readonly tenantOf: (kind: OrganisationKind, tenant?: string) => Promise<string>;
 }
+
+/** The password of every test account. */
+export const TEST_PASSWORD = 'test-password-for-carapace';
 
 export interface ApiTestServerOptions {
   readonly webRoot?: string | null;
-  readonly unitOfWork?: UnitOfWork;
+  readonly unitOfWorkFor?: UnitOfWorkFactory;
+  readonly auditLog?: AuditLogService;
   readonly clock?: () => Date;
   readonly catalogue?: ProductCatalogue;
   /** Prints documents to PDF; without one the document routes answer 503. The caller closes it. */
@@ -50,9 +71,21 @@ export async function startApiTestServer(
     },
   });
   let shuttingDown = false;
+  const clock = options.clock ?? ((): Date => new Date());
+  const keyring = generateKeyring();
+  const unitOfWorkFor = options.unitOfWorkFor ?? createUnitOfWorkFactory(database.db, clock);
   const app = buildApp({
     database,
-    unitOfWork: options.unitOfWork ?? createUnitOfWork(database.db),
+    unitOfWorkFor,
+    sessionTokens: new SessionTokenCodec(keyring.sessionSigningKey.reveal(), 'carapace-test'),
+    auditLog:
+      options.auditLog ??
+      new AuditLogService({
+        database,
+        treeHeadFile: join(await mkdtemp(join(tmpdir(), 'carapace-audit-')), 'tree-heads.jsonl'),
+        signingSeed: keyring.auditSigningKey,
+        clock,
+      }),
     logger: pino(loggerOptions('info'), sink),
     version: '0.0.0-test',
     startedAt: new Date(),
@@ -68,9 +101,55 @@ export async function startApiTestServer(
   const server: ListeningServer = await listen(app, '127.0.0.1', 0, (error) => {
     throw error;
   });
+  const system = { unitOfWork: createUnitOfWork(database.db, 'test-fixture'), now: clock };
+  const tenants = new Map<string, Promise<string>>();
+  const tokens = new Map<string, Promise<string>>();
+  const tenantOf = (kind: OrganisationKind, tenant = 'main'): Promise<string> => {
+    const key = `${kind}/${tenant}`;
+    let id = tenants.get(key);
+    if (id === undefined) {
+      id = registerOrganisation(system.unitOfWork, {
+        kind,
+        nameZh: `测试${kind}机构-${tenant}-${Math.random().toString(36).slice(2, 8)}`,
+        nameEn: null,
+        creditCode: null,
+      }).then((organisation) => organisation.id);
+      tenants.set(key, id);
+    }
+    return id;
+  };
+  const tokenFor = (role: Role, tenant = 'main'): Promise<string> => {
+    const key = `${role}/${tenant}`;
+    let token = tokens.get(key);
+    if (token === undefined) {
+      token = (async () => {
+        const tenantId = await tenantOf(ROLE_TENANT_KIND[role], tenant);
+        const email = `${role}.${tenant}.${Math.random().toString(36).slice(2, 10)}@test.carapace.test`;
+        await createAccount(system, null, {
+          tenantId,
+          email,
+          displayName: `${role} ${tenant}`,
+          password: TEST_PASSWORD,
+          roles: [role],
+        });
+        const response = await fetch(`${server.url}/api/v1/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: TEST_PASSWORD }),
+        });
+        if (response.status !== 201)
+          throw new Error(`test sign-in failed: ${response.status} ${await response.text()}`);
+        return ((await response.json()) as { token: string }).token;
+      })();
+      tokens.set(key, token);
+    }
+    return token;
+  };
   return {
     url: server.url,
     logLines,
+    tokenFor,
+    tenantOf,
     setShuttingDown: (value) => {
       shuttingDown = value;
     },

@@ -238,6 +238,8 @@ export function quoteToWire(quote: Quote, now: Date): Wire<typeof QuoteSchema> {
     reference: quote.reference,
     submissionId: quote.submissionId,
     organisationId: quote.organisationId,
+    insurerId: quote.insurerId,
+    brokerId: quote.brokerId,
     status: quote.status,
     coverage: coverageToWire(quote.coverage),
     premium: premiumToWire(quote.premium),

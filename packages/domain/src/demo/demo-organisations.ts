@@ -4,6 +4,9 @@ import type { NewOrganisation } from '../organisations/organisation.js';
  * Fictional organisations for the demo: one of each kind the platform serves. The credit codes carry a
  * valid check character but use the made-up registration body "CRP…", so they match no real company.
  */
+/** The demo insurer: every demo application is made to it, and its staff are the demo accounts. */
+export const DEMO_INSURER_CREDIT_CODE = '91110000CRP000001U';
+
 export const DEMO_ORGANISATIONS: readonly NewOrganisation[] = [
   {
     kind: 'insurer',

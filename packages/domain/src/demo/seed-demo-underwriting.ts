@@ -7,6 +7,7 @@ import {
 } from '../underwriting/quote-use-cases.js';
 import { createSubmission, submitSubmission } from '../underwriting/submission-use-cases.js';
 import type { LifecycleServices } from '../underwriting/underwriting-services.js';
+import { DEMO_INSURER_CREDIT_CODE } from './demo-organisations.js';
 import { DEMO_COMPANIES } from './demo-companies.js';
 
 export type SeedDemoUnderwritingOutcome =
@@ -36,6 +37,12 @@ export async function seedDemoUnderwriting(
   const insureds = await services.unitOfWork.run((repositories) =>
     repositories.organisations.list({ kind: 'insured', limit: 200, offset: 0 }),
   );
+  const insurer = await services.unitOfWork.run(async (repositories) =>
+    (await repositories.organisations.list({ kind: 'insurer', limit: 200, offset: 0 })).items.find(
+      (candidate) => candidate.creditCode === DEMO_INSURER_CREDIT_CODE,
+    ),
+  );
+  if (insurer === undefined) return { kind: 'loaded', submissions: 0, quotes: 0, policies: 0 };
   let submissions = 0;
   let quotes = 0;
   let policies = 0;
@@ -44,6 +51,7 @@ export async function seedDemoUnderwriting(
     if (organisation === undefined) continue;
     const submission = await createSubmission(services, {
       organisationId: organisation.id,
+      insurerId: insurer.id,
       productId: 'cyber-sme',
       profile: company.profile,
     });

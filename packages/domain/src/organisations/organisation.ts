@@ -23,6 +23,8 @@ export interface NewOrganisation {
   readonly nameZh: string;
   readonly nameEn: string | null;
   readonly creditCode: string | null;
+  /** The tenant that registered it (an insurer its insureds, a broker its clients); null for the operator. */
+  readonly registeredBy?: string | null;
 }
 
 export const ORGANISATION_NAME_MAX_LENGTH = 200;

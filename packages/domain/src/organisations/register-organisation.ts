@@ -47,7 +47,13 @@ export async function registerOrganisation(
   }
 
   const result = await unitOfWork.run((repositories) =>
-    repositories.organisations.insert({ kind: request.kind, nameZh, nameEn, creditCode }),
+    repositories.organisations.insert({
+      kind: request.kind,
+      nameZh,
+      nameEn,
+      creditCode,
+      registeredBy: request.registeredBy ?? null,
+    }),
   );
   switch (result.kind) {
     case 'inserted':

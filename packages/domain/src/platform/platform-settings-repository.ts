@@ -1,5 +1,9 @@
 /** Platform-wide facts the platform records about itself, such as when demo data was loaded. */
-export const PLATFORM_SETTING_KEYS = ['demo_data_loaded_at', 'demo_underwriting_loaded_at'] as const;
+export const PLATFORM_SETTING_KEYS = [
+  'demo_data_loaded_at',
+  'demo_underwriting_loaded_at',
+  'demo_accounts_loaded_at',
+] as const;
 
 export type PlatformSettingKey = (typeof PLATFORM_SETTING_KEYS)[number];
 

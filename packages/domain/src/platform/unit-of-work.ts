@@ -1,3 +1,6 @@
+import type { AuditTrail } from '../audit/audit-trail.js';
+import type { AccessContext } from '../identity/actor.js';
+import type { IdentityRepository } from '../identity/identity-repository.js';
 import type { OrganisationRepository } from '../organisations/organisation-repository.js';
 import type { UnderwritingRepository } from '../underwriting/underwriting-repository.js';
 import type { PlatformSettingsRepository } from './platform-settings-repository.js';
@@ -7,6 +10,9 @@ export interface Repositories {
   readonly organisations: OrganisationRepository;
   readonly platformSettings: PlatformSettingsRepository;
   readonly underwriting: UnderwritingRepository;
+  readonly identity: IdentityRepository;
+  /** Audit records written here commit with the rest of the unit of work, or not at all. */
+  readonly audit: AuditTrail;
 }
 
 /**
@@ -16,3 +22,10 @@ export interface Repositories {
 export interface UnitOfWork {
   run<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
 }
+
+/**
+ * Port: a unit of work for one access context. A user's context limits every repository to what the user's
+ * tenant may see (Row-Level Security on the database, the same filter in the repositories) and stamps every
+ * audit record with the actor, purpose, request and approval.
+ */
+export type UnitOfWorkFactory = (context: AccessContext) => UnitOfWork;

@@ -22,6 +22,21 @@ export const DOMAIN_ERROR_CODES = [
   'seed_invalid',
   'amount_invalid',
   'organisation_not_insured',
+  'sign_in_failed',
+  'session_invalid',
+  'permission_denied',
+  'password_too_weak',
+  'user_exists',
+  'account_invalid',
+  'user_not_found',
+  'role_not_for_tenant',
+  'tenant_invalid',
+  'self_approval_refused',
+  'request_not_found',
+  'request_already_decided',
+  'approval_required',
+  'approval_invalid',
+  'api_token_not_found',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -80,3 +95,9 @@ export class ConflictError extends DomainError {
     super(code, message);
   }
 }
+
+/** The caller is known but may not do this (HTTP 403); the caller's tenant and roles decide. */
+export class ForbiddenError extends DomainError {}
+
+/** Who the caller is could not be established: wrong credentials, an ended session (HTTP 401). */
+export class AuthenticationError extends DomainError {}

@@ -50,6 +50,7 @@ let store: InMemoryStore;
 let services: LifecycleServices;
 let insured: Organisation;
 let broker: Organisation;
+let insurer: Organisation;
 
 function setClock(iso: string): void {
   clock = new Date(iso);
@@ -66,6 +67,12 @@ beforeEach(async () => {
     nameEn: null,
     creditCode: null,
   });
+  insurer = await seedOrganisation(store, {
+    kind: 'insurer',
+    nameZh: '示例财产保险股份有限公司',
+    nameEn: null,
+    creditCode: null,
+  });
   broker = await seedOrganisation(store, {
     kind: 'broker',
     nameZh: '示例保险经纪有限公司',
@@ -75,7 +82,12 @@ beforeEach(async () => {
 });
 
 async function submitted(profile: RiskProfile = cleanProfile(), productId = 'cyber-sme') {
-  const draft = await createSubmission(services, { organisationId: insured.id, productId, profile });
+  const draft = await createSubmission(services, {
+    organisationId: insured.id,
+    insurerId: insurer.id,
+    productId,
+    profile,
+  });
   return submitSubmission(services, draft.id);
 }
 
@@ -103,6 +115,7 @@ describe('submissions', () => {
   it('creates a draft, lets it be corrected, then submits and freezes it', async () => {
     const draft = await createSubmission(services, {
       organisationId: insured.id,
+      insurerId: insurer.id,
       productId: 'cyber-sme',
       profile: cleanProfile(),
     });
@@ -131,6 +144,7 @@ describe('submissions', () => {
     await expect(
       createSubmission(services, {
         organisationId: 'nobody',
+        insurerId: insurer.id,
         productId: 'cyber-sme',
         profile: cleanProfile(),
       }),
@@ -138,6 +152,7 @@ describe('submissions', () => {
     await expect(
       createSubmission(services, {
         organisationId: broker.id,
+        insurerId: insurer.id,
         productId: 'cyber-sme',
         profile: cleanProfile(),
       }),
@@ -145,6 +160,7 @@ describe('submissions', () => {
     await expect(
       createSubmission(services, {
         organisationId: insured.id,
+        insurerId: insurer.id,
         productId: 'cyber-sme',
         profile: cleanProfile({ employees: 0 }),
       }),
@@ -152,6 +168,7 @@ describe('submissions', () => {
     await expect(
       createSubmission(services, {
         organisationId: insured.id,
+        insurerId: insurer.id,
         productId: 'cyber-xl',
         profile: cleanProfile(),
       }),
@@ -162,6 +179,7 @@ describe('submissions', () => {
   it('refuses an invalid correction and keeps the draft as it was', async () => {
     const draft = await createSubmission(services, {
       organisationId: insured.id,
+      insurerId: insurer.id,
       productId: 'cyber-sme',
       profile: cleanProfile(),
     });
@@ -179,6 +197,7 @@ describe('quoting', () => {
   it('refuses to quote a draft', async () => {
     const draft = await createSubmission(services, {
       organisationId: insured.id,
+      insurerId: insurer.id,
       productId: 'cyber-sme',
       profile: cleanProfile(),
     });
@@ -424,6 +443,7 @@ describe('binding and issuing', () => {
       policyNumber: 'CRP-CYB-2026-000001',
       quoteId: quote.id,
       organisationId: insured.id,
+      insurerId: insurer.id,
       productId: 'cyber-sme',
       productVersion: '2026.1',
       inceptionDate: '2026-03-15',

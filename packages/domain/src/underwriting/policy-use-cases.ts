@@ -80,6 +80,8 @@ export async function issuePolicy(
     const policy = await repositories.underwriting.insertPolicy({
       quoteId: quote.id,
       organisationId: quote.organisationId,
+      insurerId: quote.insurerId,
+      brokerId: quote.brokerId,
       productId: product.id,
       productVersion: product.version,
       inceptionDate,

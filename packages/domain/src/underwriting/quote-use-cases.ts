@@ -104,6 +104,8 @@ export async function quoteSubmission(services: LifecycleServices, request: Quot
       const quote = await repositories.underwriting.insertQuote({
         submissionId: submission.id,
         organisationId: submission.organisationId,
+        insurerId: submission.insurerId,
+        brokerId: submission.brokerId,
         status,
         coverage: assessment.coverage,
         premium: assessment.premium,

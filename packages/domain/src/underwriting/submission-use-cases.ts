@@ -12,6 +12,10 @@ import type { LifecycleServices } from './underwriting-services.js';
 
 export interface NewSubmission {
   readonly organisationId: string;
+  /** The insurer asked to underwrite; its tenant owns the submission and everything priced from it. */
+  readonly insurerId: string;
+  /** The broker placing the risk, if one does. */
+  readonly brokerId?: string | null;
   readonly productId: string;
   readonly productVersion?: string;
   readonly profile: RiskProfile;
@@ -25,6 +29,23 @@ export async function requireSubmission(
   const submission = await repositories.underwriting.findSubmission(id, { forUpdate });
   if (submission === undefined) throw new NotFoundError('submission_not_found', `no submission ${id}`);
   return submission;
+}
+
+async function requireOrganisationOfKind(
+  repositories: Repositories,
+  id: string,
+  kind: 'insurer' | 'broker',
+  field: string,
+): Promise<void> {
+  const organisation = await repositories.organisations.findById(id);
+  if (organisation === undefined) throw new NotFoundError('organisation_not_found', `no organisation ${id}`);
+  if (organisation.kind !== kind) {
+    throw new RuleViolationError(
+      'tenant_invalid',
+      `${field} must name a ${kind}; ${organisation.nameZh} is registered as a ${organisation.kind}`,
+      field,
+    );
+  }
 }
 
 export async function createSubmission(
@@ -49,8 +70,13 @@ export async function createSubmission(
         'organisationId',
       );
     }
+    await requireOrganisationOfKind(repositories, request.insurerId, 'insurer', 'insurerId');
+    const brokerId = request.brokerId ?? null;
+    if (brokerId !== null) await requireOrganisationOfKind(repositories, brokerId, 'broker', 'brokerId');
     return repositories.underwriting.insertSubmission({
       organisationId: organisation.id,
+      insurerId: request.insurerId,
+      brokerId,
       productId: product.id,
       productVersion: product.version,
       status: 'draft',

@@ -11,6 +11,10 @@ import type { TriggeredRule } from './underwriting-rules.js';
 export interface Submission {
   readonly id: string;
   readonly organisationId: string;
+  /** The insurer whose book this belongs to (the tenant that underwrites it). */
+  readonly insurerId: string;
+  /** The broker who placed it, if any; the broker's tenant sees it too. */
+  readonly brokerId: string | null;
   readonly productId: string;
   readonly productVersion: string;
   readonly status: SubmissionStatus;
@@ -32,6 +36,10 @@ export interface Quote {
   readonly reference: string;
   readonly submissionId: string;
   readonly organisationId: string;
+  /** The insurer whose book this belongs to (the tenant that underwrites it). */
+  readonly insurerId: string;
+  /** The broker who placed it, if any; the broker's tenant sees it too. */
+  readonly brokerId: string | null;
   readonly status: QuoteStatus;
   readonly coverage: CoverageSelection;
   readonly premium: PremiumBreakdown;
@@ -68,6 +76,10 @@ export interface Policy {
   readonly policyNumber: string;
   readonly quoteId: string;
   readonly organisationId: string;
+  /** The insurer whose book this belongs to (the tenant that underwrites it). */
+  readonly insurerId: string;
+  /** The broker who placed it, if any; the broker's tenant sees it too. */
+  readonly brokerId: string | null;
   readonly productId: string;
   readonly productVersion: string;
   /** Calendar dates, YYYY-MM-DD; cover runs from the start of inception to the end of the day before expiry. */

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type {
   InsertOrganisationResult,
   NewOrganisation,
@@ -6,6 +6,7 @@ import type {
   OrganisationFilter,
   OrganisationRepository,
 } from '@carapace/domain';
+import { TenantIsolationError, type DataScope } from '../data-scope.js';
 import type { Database, OrganisationsTable } from '../schema.js';
 import { isUuid } from './uuid.js';
 
@@ -20,10 +21,30 @@ function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
   };
 }
 
+/**
+ * The organisations a tenant may see, the same rule as the table's Row-Level Security: itself, every insurer
+ * (anyone may choose one), those it registered, and the companies of the submissions it takes part in.
+ */
+function organisationVisible(scope: DataScope): RawBuilder<SqlBool> {
+  if (scope.kind === 'platform') return sql<SqlBool>`true`;
+  const tenant = sql`${scope.tenantId}::uuid`;
+  return sql<SqlBool>`(organisations.id = ${tenant} or organisations.kind = 'insurer'
+    or organisations.registered_by = ${tenant}
+    or exists (select 1 from submissions s where s.organisation_id = organisations.id
+      and ${tenant} in (s.insurer_id, s.organisation_id, s.broker_id)))`;
+}
+
 export class KyselyOrganisationRepository implements OrganisationRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly scope: DataScope,
+  ) {}
 
   async insert(organisation: NewOrganisation): Promise<InsertOrganisationResult> {
+    const registeredBy = organisation.registeredBy ?? null;
+    if (this.scope.kind === 'tenant' && registeredBy !== this.scope.tenantId) {
+      throw new TenantIsolationError('an organisation is registered by the tenant that registers it');
+    }
     // ON CONFLICT DO NOTHING rather than catching the unique violation: an error would abort the caller's
     // whole transaction, a skipped row does not.
     const row = await this.db
@@ -33,6 +54,7 @@ export class KyselyOrganisationRepository implements OrganisationRepository {
         nameZh: organisation.nameZh,
         nameEn: organisation.nameEn,
         creditCode: organisation.creditCode,
+        registeredBy,
       })
       .onConflict((conflict) => conflict.doNothing())
       .returningAll()
@@ -52,12 +74,17 @@ export class KyselyOrganisationRepository implements OrganisationRepository {
 
   async findById(id: string): Promise<Organisation | undefined> {
     if (!isUuid(id)) return undefined;
-    const row = await this.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('id', '=', id)
+      .where(organisationVisible(this.scope))
+      .executeTakeFirst();
     return row === undefined ? undefined : toOrganisation(row);
   }
 
   async list(filter: OrganisationFilter): Promise<{ items: Organisation[]; total: number }> {
-    let query = this.db.selectFrom('organisations');
+    let query = this.db.selectFrom('organisations').where(organisationVisible(this.scope));
     if (filter.kind !== undefined) {
       query = query.where('kind', '=', filter.kind);
     }

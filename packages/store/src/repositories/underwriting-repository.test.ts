@@ -19,6 +19,7 @@ import { migrateDown, migrateToLatest } from '../migrator.js';
 import type { Database } from '../schema.js';
 import { describeEachDatabase } from '../testing/describe-each-database.js';
 import { createUnitOfWork } from '../unit-of-work.js';
+import { PLATFORM_SCOPE } from '../data-scope.js';
 import { KyselyUnderwritingRepository } from './underwriting-repository.js';
 
 const PRODUCT = { productId: 'cyber-sme', productVersion: '2026.1' };
@@ -180,10 +181,31 @@ async function registerOrganisation(unitOfWork: UnitOfWork, organisation: NewOrg
   return result.organisation.id;
 }
 
+/** The insurer every test submission is made to (registered on first use in each database). */
+async function testInsurer(unitOfWork: UnitOfWork): Promise<string> {
+  return unitOfWork.run(async (repositories) => {
+    const nameZh = '测试财产保险股份有限公司';
+    const inserted = await repositories.organisations.insert({
+      kind: 'insurer',
+      nameZh,
+      nameEn: null,
+      creditCode: null,
+    });
+    if (inserted.kind === 'inserted') return inserted.organisation.id;
+    const page = await repositories.organisations.list({ kind: 'insurer', limit: 100, offset: 0 });
+    const found = page.items.find((organisation) => organisation.nameZh === nameZh);
+    if (found === undefined) throw new Error('test insurer neither inserted nor found');
+    return found.id;
+  });
+}
+
 async function submit(unitOfWork: UnitOfWork, organisationId: string): Promise<Submission> {
+  const insurerId = await testInsurer(unitOfWork);
   return unitOfWork.run((repositories) =>
     repositories.underwriting.insertSubmission({
       organisationId,
+      insurerId,
+      brokerId: null,
       ...PRODUCT,
       status: 'submitted',
       profile,
@@ -196,6 +218,8 @@ function newQuote(submission: Submission): Omit<Quote, 'id' | 'createdAt' | 'ref
   return {
     submissionId: submission.id,
     organisationId: submission.organisationId,
+    insurerId: submission.insurerId,
+    brokerId: submission.brokerId,
     status: 'referred',
     coverage,
     premium,
@@ -218,6 +242,8 @@ function newPolicy(
   return {
     quoteId: quote.id,
     organisationId: quote.organisationId,
+    insurerId: quote.insurerId,
+    brokerId: quote.brokerId,
     ...PRODUCT,
     inceptionDate,
     expiryDate,
@@ -285,9 +311,12 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
   it('keeps a submission: inserts, finds (also for update), and updates its profile and status', async () => {
     const unitOfWork = createUnitOfWork(handle().db);
     const organisationId = await registerOrganisation(unitOfWork, ningbo);
+    const insurerId = await testInsurer(unitOfWork);
     const draft = await unitOfWork.run((repositories) =>
       repositories.underwriting.insertSubmission({
         organisationId,
+        insurerId,
+        brokerId: null,
         ...PRODUCT,
         status: 'draft',
         profile,
@@ -297,6 +326,8 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
     expect(draft).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
       organisationId,
+      insurerId,
+      brokerId: null,
       ...PRODUCT,
       status: 'draft',
       profile,
@@ -453,7 +484,7 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
       select xmax = pg_current_xact_id()::xid as locked from quotes where id = ${quote.id}`;
 
     await db.transaction().execute(async (transaction) => {
-      const repository = new KyselyUnderwritingRepository(transaction);
+      const repository = new KyselyUnderwritingRepository(transaction, PLATFORM_SCOPE);
       await repository.findQuote(quote.id);
       expect((await lockedByMe.execute(transaction)).rows).toEqual([{ locked: false }]);
       await repository.findQuote(quote.id, { forUpdate: true });
@@ -566,7 +597,7 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
     for (const zone of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
       await db.transaction().execute(async (transaction) => {
         await sql`select set_config('TimeZone', ${zone}, true)`.execute(transaction);
-        const repository = new KyselyUnderwritingRepository(transaction);
+        const repository = new KyselyUnderwritingRepository(transaction, PLATFORM_SCOPE);
         expect(await repository.findPolicy(issued.policy.id)).toEqual(issued.policy);
         expect(await repository.findQuote(issued.quote.id)).toEqual(issued.quote);
       });
@@ -722,6 +753,8 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
         r.underwriting.insertQuote({ ...newQuote(submission), organisationId: otherOrganisation }),
       ),
     ).toBe('23503');
+    // An event for a quote the scope cannot see is refused by the repository before the database's
+    // foreign key would be: an unknown quote and another tenant's quote look the same.
     expect(
       await run((r) =>
         r.underwriting.appendQuoteEvent({
@@ -733,7 +766,7 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
           at: new Date(),
         }),
       ),
-    ).toBe('23503');
+    ).toBe('quote_not_found');
     expect(
       await run((r) =>
         r.underwriting.insertPolicy({ ...newPolicy(quote, '2026-04-01', '2027-04-01'), quoteId: unknown }),
@@ -757,7 +790,7 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
           createdAt: new Date(),
         }),
       ),
-    ).toBe('23503');
+    ).toBe('policy_not_found');
   });
 
   it('enforces its checks even when the domain is bypassed', async () => {
@@ -803,8 +836,8 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
       'submissions',
     ]);
 
-    const down = await migrateDown(db, 1);
-    expect(down.executed).toEqual(['0002-underwriting']);
+    const down = await migrateDown(db, 2);
+    expect(down.executed).toEqual(['0003-identity-tenancy-audit', '0002-underwriting']);
     expect(await underwritingTables(db)).toEqual([]);
     const leftovers = await sql<{ name: string }>`
       select proname as name from pg_proc where proname like 'refuse_change_to_%'
@@ -814,7 +847,7 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
     expect(leftovers.rows).toEqual([]);
 
     const up = await migrateToLatest(db);
-    expect(up.executed).toEqual(['0002-underwriting']);
+    expect(up.executed).toEqual(['0002-underwriting', '0003-identity-tenancy-audit']);
     const { policy } = await issue(createUnitOfWork(db), hangzhou);
     expect(policy.policyNumber).toBe('CRP-CYB-2026-000001');
   });

@@ -22,6 +22,7 @@ import type {
   StoredQuoteContingency,
   SubmissionsTable,
 } from '../schema.js';
+import { requireScopeSeesParties, underwritingPartiesInclude, type DataScope } from '../data-scope.js';
 import { isUuid } from './uuid.js';
 
 /**
@@ -49,6 +50,8 @@ function calendarDate<C extends 'inceptionDate' | 'expiryDate' | 'effectiveDate'
 const SUBMISSION_COLUMNS = [
   'id',
   'organisationId',
+  'insurerId',
+  'brokerId',
   'productId',
   'productVersion',
   'status',
@@ -62,6 +65,8 @@ const QUOTE_COLUMNS = [
   'reference',
   'submissionId',
   'organisationId',
+  'insurerId',
+  'brokerId',
   'status',
   'coverage',
   'premium',
@@ -87,6 +92,8 @@ const POLICY_COLUMNS = [
   'policyNumber',
   'quoteId',
   'organisationId',
+  'insurerId',
+  'brokerId',
   'productId',
   'productVersion',
   calendarDate('inceptionDate'),
@@ -155,6 +162,8 @@ function toSubmission(row: SubmissionRow): Submission {
   return {
     id: row.id,
     organisationId: row.organisationId,
+    insurerId: row.insurerId,
+    brokerId: row.brokerId,
     productId: row.productId,
     productVersion: row.productVersion,
     status: row.status,
@@ -170,6 +179,8 @@ function toQuote(row: QuoteRow): Quote {
     reference: row.reference,
     submissionId: row.submissionId,
     organisationId: row.organisationId,
+    insurerId: row.insurerId,
+    brokerId: row.brokerId,
     status: row.status,
     coverage: row.coverage,
     premium: row.premium,
@@ -199,6 +210,8 @@ function toPolicy(row: PolicyRow): Policy {
     policyNumber: row.policyNumber,
     quoteId: row.quoteId,
     organisationId: row.organisationId,
+    insurerId: row.insurerId,
+    brokerId: row.brokerId,
     productId: row.productId,
     productVersion: row.productVersion,
     inceptionDate: row.inceptionDate,
@@ -229,15 +242,36 @@ function toPolicyTransaction(row: PolicyTransactionRow): PolicyTransaction {
  * Submissions, quotes and policies in PostgreSQL (or PGlite). Ids that are not UUIDs are treated as not
  * found, never sent to the database. Foreign-key, check and append-only violations are not caught: they
  * mean a use case skipped a check, and the error aborts its transaction.
+ *
+ * Every query carries the scope's filter (a tenant sees the records where it is the insurer, the insured
+ * company or the broker), in addition to the database's Row-Level Security: another tenant's record is
+ * simply not found.
  */
 export class KyselyUnderwritingRepository implements UnderwritingRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly scope: DataScope,
+  ) {}
+
+  /** Children (events, transactions) are visible when their parent is. */
+  private async parentVisible(table: 'quotes' | 'policies', id: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom(table)
+      .select('id')
+      .where('id', '=', id)
+      .where(underwritingPartiesInclude(this.scope))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
 
   async insertSubmission(submission: Omit<Submission, 'id' | 'createdAt'>): Promise<Submission> {
+    requireScopeSeesParties(this.scope, submission, 'submission');
     const row = await this.db
       .insertInto('submissions')
       .values({
         organisationId: submission.organisationId,
+        insurerId: submission.insurerId,
+        brokerId: submission.brokerId,
         productId: submission.productId,
         productVersion: submission.productVersion,
         status: submission.status,
@@ -254,7 +288,11 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
     options: { readonly forUpdate?: boolean } = {},
   ): Promise<Submission | undefined> {
     if (!isUuid(id)) return undefined;
-    let query = this.db.selectFrom('submissions').select(SUBMISSION_COLUMNS).where('id', '=', id);
+    let query = this.db
+      .selectFrom('submissions')
+      .select(SUBMISSION_COLUMNS)
+      .where('id', '=', id)
+      .where(underwritingPartiesInclude(this.scope));
     if (options.forUpdate === true) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     return row === undefined ? undefined : toSubmission(row);
@@ -274,6 +312,7 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
             submittedAt: changes.submittedAt,
           })
           .where('id', '=', id)
+          .where(underwritingPartiesInclude(this.scope))
           .returning(SUBMISSION_COLUMNS)
           .executeTakeFirst()
       : undefined;
@@ -282,12 +321,15 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
   }
 
   async insertQuote(quote: Omit<Quote, 'id' | 'createdAt' | 'reference'>): Promise<Quote> {
+    requireScopeSeesParties(this.scope, quote, 'quote');
     const row = await this.db
       .insertInto('quotes')
       .values({
         reference: NEXT_QUOTE_REFERENCE,
         submissionId: quote.submissionId,
         organisationId: quote.organisationId,
+        insurerId: quote.insurerId,
+        brokerId: quote.brokerId,
         status: quote.status,
         coverage: JSON.stringify(quote.coverage),
         premium: JSON.stringify(quote.premium),
@@ -305,7 +347,11 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
 
   async findQuote(id: string, options: { readonly forUpdate?: boolean } = {}): Promise<Quote | undefined> {
     if (!isUuid(id)) return undefined;
-    let query = this.db.selectFrom('quotes').select(QUOTE_COLUMNS).where('id', '=', id);
+    let query = this.db
+      .selectFrom('quotes')
+      .select(QUOTE_COLUMNS)
+      .where('id', '=', id)
+      .where(underwritingPartiesInclude(this.scope));
     if (options.forUpdate === true) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     return row === undefined ? undefined : toQuote(row);
@@ -318,6 +364,7 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
       .selectFrom('quotes')
       .select(QUOTE_COLUMNS)
       .where('submissionId', '=', submissionId)
+      .where(underwritingPartiesInclude(this.scope))
       .orderBy('quoteSeq')
       .execute();
     return rows.map(toQuote);
@@ -336,6 +383,7 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
             preBindContingencies: JSON.stringify(state.preBindContingencies.map(storeContingency)),
           })
           .where('id', '=', id)
+          .where(underwritingPartiesInclude(this.scope))
           .returning(QUOTE_COLUMNS)
           .executeTakeFirst()
       : undefined;
@@ -349,6 +397,9 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
    * rather than writing a duplicate sequence.
    */
   async appendQuoteEvent(event: Omit<QuoteEvent, 'sequence'>): Promise<QuoteEvent> {
+    if (!(await this.parentVisible('quotes', event.quoteId))) {
+      throw new NotFoundError('quote_not_found', `no quote ${event.quoteId}`);
+    }
     const row = await this.db
       .insertInto('quoteEvents')
       .values({
@@ -370,7 +421,7 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
 
   /** In sequence order. */
   async listQuoteEvents(quoteId: string): Promise<QuoteEvent[]> {
-    if (!isUuid(quoteId)) return [];
+    if (!isUuid(quoteId) || !(await this.parentVisible('quotes', quoteId))) return [];
     const rows = await this.db
       .selectFrom('quoteEvents')
       .select(QUOTE_EVENT_COLUMNS)
@@ -381,12 +432,15 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
   }
 
   async insertPolicy(policy: Omit<Policy, 'id' | 'policyNumber'>): Promise<Policy> {
+    requireScopeSeesParties(this.scope, policy, 'policy');
     const row = await this.db
       .insertInto('policies')
       .values({
         policyNumber: nextPolicyNumber(policy.inceptionDate),
         quoteId: policy.quoteId,
         organisationId: policy.organisationId,
+        insurerId: policy.insurerId,
+        brokerId: policy.brokerId,
         productId: policy.productId,
         productVersion: policy.productVersion,
         inceptionDate: policy.inceptionDate,
@@ -408,6 +462,7 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
       .selectFrom('policies')
       .select(POLICY_COLUMNS)
       .where('id', '=', id)
+      .where(underwritingPartiesInclude(this.scope))
       .executeTakeFirst();
     return row === undefined ? undefined : toPolicy(row);
   }
@@ -418,6 +473,7 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
       .selectFrom('policies')
       .select(POLICY_COLUMNS)
       .where('quoteId', '=', quoteId)
+      .where(underwritingPartiesInclude(this.scope))
       .executeTakeFirst();
     return row === undefined ? undefined : toPolicy(row);
   }
@@ -429,7 +485,7 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
     readonly offset: number;
   }): Promise<{ readonly items: Policy[]; readonly total: number }> {
     if (filter.organisationId !== undefined && !isUuid(filter.organisationId)) return { items: [], total: 0 };
-    let query = this.db.selectFrom('policies');
+    let query = this.db.selectFrom('policies').where(underwritingPartiesInclude(this.scope));
     if (filter.organisationId !== undefined) {
       query = query.where('organisationId', '=', filter.organisationId);
     }
@@ -457,6 +513,9 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
   async insertPolicyTransaction(
     transaction: Omit<PolicyTransaction, 'sequence'>,
   ): Promise<PolicyTransaction> {
+    if (!(await this.parentVisible('policies', transaction.policyId))) {
+      throw new NotFoundError('policy_not_found', `no policy ${transaction.policyId}`);
+    }
     const row = await this.db
       .insertInto('policyTransactions')
       .values({
@@ -478,7 +537,7 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
 
   /** In sequence order. */
   async listPolicyTransactions(policyId: string): Promise<PolicyTransaction[]> {
-    if (!isUuid(policyId)) return [];
+    if (!isUuid(policyId) || !(await this.parentVisible('policies', policyId))) return [];
     const rows = await this.db
       .selectFrom('policyTransactions')
       .select(POLICY_TRANSACTION_COLUMNS)

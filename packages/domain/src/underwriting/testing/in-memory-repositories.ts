@@ -6,6 +6,8 @@ import type {
   PlatformSettingKey,
   PlatformSettingsRepository,
 } from '../../platform/platform-settings-repository.js';
+import type { AuditEntry, AuditTrail } from '../../audit/audit-trail.js';
+import type { IdentityRepository } from '../../identity/identity-repository.js';
 import type { Repositories, UnitOfWork } from '../../platform/unit-of-work.js';
 import type { Policy, PolicyTransaction, Quote, QuoteEvent, Submission } from '../underwriting-records.js';
 import type { UnderwritingRepository } from '../underwriting-repository.js';
@@ -20,6 +22,7 @@ import type { UnderwritingRepository } from '../underwriting-repository.js';
  */
 interface State {
   organisations: Organisation[];
+  auditEntries: AuditEntry[];
   settings: Partial<Record<PlatformSettingKey, unknown>>;
   submissions: Submission[];
   quotes: Quote[];
@@ -35,6 +38,7 @@ const copy = <T>(value: T): T => structuredClone(value);
 function emptyState(): State {
   return {
     organisations: [],
+    auditEntries: [],
     settings: {},
     submissions: [],
     quotes: [],
@@ -207,6 +211,28 @@ export interface InMemoryStore {
   snapshot(): State;
 }
 
+/**
+ * Accounts and sessions are not part of what the lifecycle tests exercise; identity use cases are tested
+ * against the real database (packages/store). Any call here is a test that reached for the wrong store.
+ */
+const identityOutOfScope = new Proxy({} as IdentityRepository, {
+  get(_target, property) {
+    return () =>
+      Promise.reject(new Error(`the in-memory store has no identity repository (${String(property)})`));
+  },
+});
+
+/** Audit entries kept with the rest of the state: they commit or roll back with the unit of work. */
+function auditTrail(state: State): AuditTrail {
+  return {
+    record: (entry) => {
+      state.auditEntries.push(entry);
+      return Promise.resolve();
+    },
+    list: () => Promise.reject(new Error('the in-memory store does not search audit records')),
+  };
+}
+
 export function createInMemoryStore(now: () => Date): InMemoryStore {
   let committed = emptyState();
   const counts = { committed: 0, rolledBack: 0 };
@@ -220,6 +246,8 @@ export function createInMemoryStore(now: () => Date): InMemoryStore {
           organisations: organisationRepository(draft, now),
           platformSettings: platformSettingsRepository(draft),
           underwriting: underwritingRepository(draft, now),
+          identity: identityOutOfScope,
+          audit: auditTrail(draft),
         };
         try {
           const value = await work(repositories);

@@ -1,0 +1,87 @@
+import { apiTokenSecretMatches } from '@carapace/security';
+import { AuthenticationError } from '../shared/domain-error.js';
+import type { UserActor } from './actor.js';
+import { rolesInForce } from './identity-repository.js';
+import type { IdentityServices } from './identity-services.js';
+
+const SESSION_INVALID = 'the session has ended or is not valid; sign in again';
+
+/**
+ * Turns a verified session token's claims into the actor for one request: the session must still be open,
+ * the account active, and the roles are read fresh (a revoked grant takes effect on the next request).
+ *
+ * @throws AuthenticationError `session_invalid`
+ */
+export async function actorForSession(
+  services: IdentityServices,
+  claims: { readonly sessionId: string; readonly userId: string; readonly tenantId: string },
+): Promise<UserActor> {
+  const now = services.now();
+  return services.unitOfWork.run(async (repositories) => {
+    const session = await repositories.identity.findSession(claims.sessionId);
+    if (
+      session === undefined ||
+      session.userId !== claims.userId ||
+      session.tenantId !== claims.tenantId ||
+      session.revokedAt !== null ||
+      session.expiresAt.getTime() <= now.getTime()
+    ) {
+      throw new AuthenticationError('session_invalid', SESSION_INVALID);
+    }
+    const user = await repositories.identity.findUser(session.userId);
+    const tenantKind = await repositories.identity.tenantKind(session.tenantId);
+    if (user?.status !== 'active' || tenantKind === undefined) {
+      throw new AuthenticationError('session_invalid', SESSION_INVALID);
+    }
+    return {
+      kind: 'user',
+      userId: user.id,
+      tenantId: session.tenantId,
+      tenantKind,
+      roles: rolesInForce(await repositories.identity.listRoleAssignments(user.id), now),
+      sessionId: session.id,
+      apiTokenId: null,
+      scopes: null,
+    };
+  });
+}
+
+/**
+ * The actor behind a partner's API token: its owner's roles, narrowed to the token's scopes. The secret is
+ * compared with the stored SHA-256 in constant time; unknown, revoked and expired tokens look the same.
+ *
+ * @throws AuthenticationError `session_invalid`
+ */
+export async function actorForApiToken(
+  services: IdentityServices,
+  presented: { readonly tokenId: string; readonly secret: string },
+): Promise<UserActor> {
+  const now = services.now();
+  return services.unitOfWork.run(async (repositories) => {
+    const token = await repositories.identity.findApiToken(presented.tokenId);
+    if (
+      token === undefined ||
+      !apiTokenSecretMatches(presented.secret, token.secretHash) ||
+      token.revokedAt !== null ||
+      token.expiresAt.getTime() <= now.getTime()
+    ) {
+      throw new AuthenticationError('session_invalid', 'the API token is not valid');
+    }
+    const user = await repositories.identity.findUser(token.userId);
+    const tenantKind = await repositories.identity.tenantKind(token.tenantId);
+    if (user?.status !== 'active' || tenantKind === undefined) {
+      throw new AuthenticationError('session_invalid', 'the API token is not valid');
+    }
+    await repositories.identity.touchApiToken(token.id, now);
+    return {
+      kind: 'user',
+      userId: user.id,
+      tenantId: token.tenantId,
+      tenantKind,
+      roles: rolesInForce(await repositories.identity.listRoleAssignments(user.id), now),
+      sessionId: null,
+      apiTokenId: token.id,
+      scopes: token.scopes,
+    };
+  });
+}
