@@ -12,8 +12,19 @@ async function problemOf(response: Response): Promise<Problem> {
   return Problem.parse(await response.json());
 }
 
-function postJson(url: string, body: unknown): Promise<Response> {
+/** The session token of the signed-in test underwriter, set before each test. */
+let bearer = '';
+
+/** fetch, signed in as the test underwriter. */
+function fetchAs(url: string, init: RequestInit = {}): Promise<Response> {
   return fetch(url, {
+    ...init,
+    headers: { authorization: `Bearer ${bearer}`, ...(init.headers as Record<string, string> | undefined) },
+  });
+}
+
+function postJson(url: string, body: unknown): Promise<Response> {
+  return fetchAs(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -24,6 +35,7 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
   let server: ApiTestServer;
   beforeEach(async () => {
     server = await startApiTestServer(handle());
+    bearer = await server.tokenFor('underwriter');
   });
   afterEach(async () => {
     await server.close();
@@ -50,7 +62,7 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
       const body = Readiness.parse(await response.json());
       expect(body.status).toBe('not_ready');
       // migrateDown reverts the latest migration only.
-      expect(body.migrations?.pending).toEqual(['0002-underwriting']);
+      expect(body.migrations?.pending).toEqual(['0003-identity-tenancy-audit']);
     });
 
     it('is not ready and refuses new API work while shutting down', async () => {
@@ -80,15 +92,15 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
       });
       expect(created.headers.get('location')).toBe(`/api/v1/organisations/${organisation.id}`);
 
-      const fetched = await fetch(`${server.url}/api/v1/organisations/${organisation.id}`);
+      const fetched = await fetchAs(`${server.url}/api/v1/organisations/${organisation.id}`);
       expect(Organisation.parse(await fetched.json())).toEqual(organisation);
 
       const page = OrganisationPage.parse(
-        await (await fetch(`${server.url}/api/v1/organisations?kind=insured`)).json(),
+        await (await fetchAs(`${server.url}/api/v1/organisations?kind=insured`)).json(),
       );
       expect(page).toMatchObject({ total: 1, limit: 50, offset: 0 });
       const brokers = OrganisationPage.parse(
-        await (await fetch(`${server.url}/api/v1/organisations?kind=broker`)).json(),
+        await (await fetchAs(`${server.url}/api/v1/organisations?kind=broker`)).json(),
       );
       expect(brokers.total).toBe(0);
     });
@@ -103,7 +115,10 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
         code: 'organisation_exists',
         invalidParams: [{ name: 'body.creditCode' }],
       });
-      const page = OrganisationPage.parse(await (await fetch(`${server.url}/api/v1/organisations`)).json());
+      // The caller's own insurer is listed too: count the insured companies only.
+      const page = OrganisationPage.parse(
+        await (await fetchAs(`${server.url}/api/v1/organisations?kind=insured`)).json(),
+      );
       expect(page.total).toBe(1);
     });
 
@@ -148,13 +163,13 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
 
     it('rejects unparseable JSON, a non-JSON body and an oversized body', async () => {
       const url = `${server.url}/api/v1/organisations`;
-      const malformed = await fetch(url, {
+      const malformed = await fetchAs(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{"kind":',
       });
       expect(await problemOf(malformed)).toMatchObject({ status: 400, code: 'malformed_json' });
-      const form = await fetch(url, { method: 'POST', body: new URLSearchParams({ kind: 'insured' }) });
+      const form = await fetchAs(url, { method: 'POST', body: new URLSearchParams({ kind: 'insured' }) });
       expect(await problemOf(form)).toMatchObject({ status: 415, code: 'unsupported_media_type' });
       const huge = await postJson(url, { ...request, nameEn: 'x'.repeat(2 * 1024 * 1024) });
       expect(await problemOf(huge)).toMatchObject({ status: 413, code: 'payload_too_large' });
@@ -162,16 +177,16 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
 
     it('titles problems in Chinese for a reader who prefers it', async () => {
       const url = `${server.url}/api/v1/organisations/00000000-0000-4000-8000-000000000000`;
-      const chinese = await fetch(url, { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } });
+      const chinese = await fetchAs(url, { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } });
       expect(chinese.headers.get('content-language')).toBe('zh-CN');
       expect((await problemOf(chinese)).title).toBe('机构不存在');
-      const english = await fetch(url, { headers: { 'accept-language': 'en-GB,zh;q=0.5' } });
+      const english = await fetchAs(url, { headers: { 'accept-language': 'en-GB,zh;q=0.5' } });
       expect((await problemOf(english)).title).toBe('Organisation not found');
-      expect((await problemOf(await fetch(url))).title).toBe('Organisation not found');
+      expect((await problemOf(await fetchAs(url))).title).toBe('Organisation not found');
     });
 
     it('validates query parameters', async () => {
-      const problem = await problemOf(await fetch(`${server.url}/api/v1/organisations?limit=0&kind=alien`));
+      const problem = await problemOf(await fetchAs(`${server.url}/api/v1/organisations?limit=0&kind=alien`));
       expect(problem.code).toBe('validation_failed');
       expect((problem.invalidParams ?? []).map((param) => param.name).sort()).toEqual([
         'query.kind',
@@ -181,10 +196,10 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
 
     it('answers an unknown organisation or route with a 404 problem', async () => {
       const missing = await problemOf(
-        await fetch(`${server.url}/api/v1/organisations/00000000-0000-4000-8000-000000000000`),
+        await fetchAs(`${server.url}/api/v1/organisations/00000000-0000-4000-8000-000000000000`),
       );
       expect(missing).toMatchObject({ status: 404, code: 'organisation_not_found' });
-      const route = await problemOf(await fetch(`${server.url}/api/v1/nothing-here`));
+      const route = await problemOf(await fetchAs(`${server.url}/api/v1/nothing-here`));
       expect(route).toMatchObject({ status: 404, code: 'route_not_found', instance: '/api/v1/nothing-here' });
     });
   });
@@ -200,32 +215,47 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
         components: { schemas: Record<string, unknown> };
       };
       expect(document.openapi).toBe('3.1.0');
-      expect(Object.keys(document.paths).sort()).toEqual([
-        '/api/v1/assessments',
-        '/api/v1/assessments/what-if',
-        '/api/v1/organisations',
-        '/api/v1/organisations/{id}',
-        '/api/v1/policies',
-        '/api/v1/policies/{id}',
-        '/api/v1/policies/{id}/document',
-        '/api/v1/products',
-        '/api/v1/products/{id}',
-        '/api/v1/quotes/{id}',
-        '/api/v1/quotes/{id}/bind',
-        '/api/v1/quotes/{id}/bind-request',
-        '/api/v1/quotes/{id}/bind-request/withdraw',
-        '/api/v1/quotes/{id}/contingencies/{code}/satisfy',
-        '/api/v1/quotes/{id}/document',
-        '/api/v1/quotes/{id}/policy',
-        '/api/v1/quotes/{id}/referral-decision',
-        '/api/v1/submissions',
-        '/api/v1/submissions/{id}',
-        '/api/v1/submissions/{id}/profile',
-        '/api/v1/submissions/{id}/quotes',
-        '/api/v1/submissions/{id}/submit',
-        '/healthz',
-        '/readyz',
-      ]);
+      expect(Object.keys(document.paths).sort()).toEqual(
+        [
+          '/api/v1/api-tokens',
+          '/api/v1/api-tokens/{id}',
+          '/api/v1/assessments',
+          '/api/v1/assessments/what-if',
+          '/api/v1/audit-log',
+          '/api/v1/audit-log/tree-head',
+          '/api/v1/audit-log/verification',
+          '/api/v1/data-access-requests',
+          '/api/v1/data-access-requests/{id}/decision',
+          '/api/v1/me',
+          '/api/v1/organisations',
+          '/api/v1/organisations/{id}',
+          '/api/v1/policies',
+          '/api/v1/policies/{id}',
+          '/api/v1/policies/{id}/document',
+          '/api/v1/products',
+          '/api/v1/products/{id}',
+          '/api/v1/quotes/{id}',
+          '/api/v1/quotes/{id}/bind',
+          '/api/v1/quotes/{id}/bind-request',
+          '/api/v1/quotes/{id}/bind-request/withdraw',
+          '/api/v1/quotes/{id}/contingencies/{code}/satisfy',
+          '/api/v1/quotes/{id}/document',
+          '/api/v1/quotes/{id}/policy',
+          '/api/v1/quotes/{id}/referral-decision',
+          '/api/v1/permission-grants',
+          '/api/v1/permission-grants/{id}/decision',
+          '/api/v1/sessions',
+          '/api/v1/sessions/current',
+          '/api/v1/submissions',
+          '/api/v1/submissions/{id}',
+          '/api/v1/submissions/{id}/profile',
+          '/api/v1/submissions/{id}/quotes',
+          '/api/v1/submissions/{id}/submit',
+          '/api/v1/users',
+          '/healthz',
+          '/readyz',
+        ].sort(),
+      );
       expect(Object.keys(document.components.schemas)).toEqual(
         expect.arrayContaining([
           'Organisation',
@@ -333,7 +363,7 @@ describeEachDatabase('web UI hosting', ({ handle }) => {
       const staleChunk = await fetch(`${server.url}/assets/app-0ld0.js`);
       expect(staleChunk.status).toBe(404);
       expect(staleChunk.headers.get('cache-control')).toBeNull();
-      const api = await fetch(`${server.url}/api/v1/unknown`);
+      const api = await fetchAs(`${server.url}/api/v1/unknown`);
       expect(api.headers.get('content-type')).toBe('application/problem+json');
       const traversal = await fetch(`${server.url}/..%2f..%2fetc%2fpasswd`);
       expect(await traversal.text()).not.toContain('root:');

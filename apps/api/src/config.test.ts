@@ -28,6 +28,8 @@ describe('configuration', () => {
       catalogueDir: '/opt/carapace/catalogue',
       simulationWorkers: 2,
       chromiumPath: '/usr/bin/chromium',
+      keyDir: '/srv/carapace/var/keys',
+      auditDir: '/srv/carapace/var/audit',
     });
   });
 

@@ -34,12 +34,19 @@ const INSURED = {
   creditCode: '91330106CRP000003K',
 };
 
-function send(url: string, method: string, body?: unknown): Promise<Response> {
+/** Who `send` and `get` sign in as: the test underwriter of the main server. */
+let signedIn: () => Promise<string> = () => Promise.reject(new Error('no server yet'));
+
+async function send(url: string, method: string, body?: unknown): Promise<Response> {
   return fetch(url, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await signedIn()}` },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+}
+
+async function get(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, { headers: { ...headers, authorization: `Bearer ${await signedIn()}` } });
 }
 
 async function problemOf(response: Response): Promise<Problem> {
@@ -69,6 +76,7 @@ describeEachDatabase('document routes', ({ handle }) => {
   let server: ApiTestServer;
   beforeEach(async () => {
     server = await startApiTestServer(handle(), { documents: renderer });
+    signedIn = () => server.tokenFor('underwriter');
   });
   afterEach(async () => {
     await server.close();
@@ -97,7 +105,7 @@ describeEachDatabase('document routes', ({ handle }) => {
   }
 
   async function fetchPdf(path: string) {
-    const response = await fetch(`${server.url}${path}`);
+    const response = await get(`${server.url}${path}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -207,14 +215,14 @@ describeEachDatabase('document routes', ({ handle }) => {
 
   it('answers 404 for an unknown quote or policy and 400 for a language it does not print', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
-    expect((await problemOf(await fetch(`${server.url}/api/v1/quotes/${unknown}/document`))).code).toBe(
+    expect((await problemOf(await get(`${server.url}/api/v1/quotes/${unknown}/document`))).code).toBe(
       'quote_not_found',
     );
-    expect((await problemOf(await fetch(`${server.url}/api/v1/policies/${unknown}/document`))).code).toBe(
+    expect((await problemOf(await get(`${server.url}/api/v1/policies/${unknown}/document`))).code).toBe(
       'policy_not_found',
     );
     const quote = await quoted();
-    const problem = await problemOf(await fetch(`${server.url}/api/v1/quotes/${quote.id}/document?lang=fr`));
+    const problem = await problemOf(await get(`${server.url}/api/v1/quotes/${quote.id}/document?lang=fr`));
     expect(problem).toMatchObject({ status: 400, code: 'validation_failed' });
     expect(problem.invalidParams?.[0]?.name).toBe('query.lang');
   });
@@ -222,10 +230,13 @@ describeEachDatabase('document routes', ({ handle }) => {
   it('answers 503 with a clear problem, not a crash, when Chromium is missing or there is no renderer', async () => {
     const quote = await quoted();
     const broken = new ChromiumDocumentRenderer('/nonexistent/chromium');
-    const withoutChromium = await startApiTestServer(handle(), { documents: broken });
-    const withoutRenderer = await startApiTestServer(handle());
+    const withoutChromium = await startApiTestServer(handle(), {
+      documents: broken,
+      keyring: server.keyring,
+    });
+    const withoutRenderer = await startApiTestServer(handle(), { keyring: server.keyring });
     try {
-      const missing = await fetch(`${withoutChromium.url}/api/v1/quotes/${quote.id}/document`);
+      const missing = await get(`${withoutChromium.url}/api/v1/quotes/${quote.id}/document`);
       expect(missing.status).toBe(503);
       expect(await problemOf(missing)).toMatchObject({
         code: 'document_renderer_unavailable',
@@ -235,8 +246,8 @@ describeEachDatabase('document routes', ({ handle }) => {
         true,
       );
 
-      const none = await fetch(`${withoutRenderer.url}/api/v1/quotes/${quote.id}/document`, {
-        headers: { 'accept-language': 'zh-CN' },
+      const none = await get(`${withoutRenderer.url}/api/v1/quotes/${quote.id}/document`, {
+        'accept-language': 'zh-CN',
       });
       expect(none.status).toBe(503);
       expect(await problemOf(none)).toMatchObject({
@@ -244,7 +255,7 @@ describeEachDatabase('document routes', ({ handle }) => {
         title: '暂时无法生成文档',
       });
       // The server keeps serving.
-      expect((await fetch(`${withoutChromium.url}/api/v1/quotes/${quote.id}`)).status).toBe(200);
+      expect((await get(`${withoutChromium.url}/api/v1/quotes/${quote.id}`)).status).toBe(200);
     } finally {
       await withoutChromium.close();
       await withoutRenderer.close();

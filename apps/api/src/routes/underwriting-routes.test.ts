@@ -22,10 +22,13 @@ async function problemOf(response: Response): Promise<Problem> {
   return Problem.parse(await response.json());
 }
 
-function send(url: string, method: string, body?: unknown): Promise<Response> {
+/** Who `send` signs in as: the test underwriter unless a test says otherwise. */
+let signedIn: () => Promise<string> = () => Promise.reject(new Error('no server yet'));
+
+async function send(url: string, method: string, body?: unknown): Promise<Response> {
   return fetch(url, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await signedIn()}` },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -54,6 +57,7 @@ describeEachDatabase('underwriting API', ({ handle }) => {
   beforeEach(async () => {
     now = new Date('2026-11-20T02:00:00Z');
     server = await startApiTestServer(handle(), { clock: () => now });
+    signedIn = () => server.tokenFor('underwriter');
   });
   afterEach(async () => {
     await server.close();
@@ -245,7 +249,9 @@ describeEachDatabase('underwriting API', ({ handle }) => {
     });
     expect(again.status).toBe(409);
 
-    const detail = QuoteDetail.parse(await (await fetch(`${server.url}/api/v1/quotes/${quote.id}`)).json());
+    const detail = QuoteDetail.parse(
+      await (await send(`${server.url}/api/v1/quotes/${quote.id}`, 'GET')).json(),
+    );
     expect(detail.status).toBe('policy_issued');
     expect(detail.events.map((event) => event.action)).toEqual([
       'create',
@@ -256,10 +262,12 @@ describeEachDatabase('underwriting API', ({ handle }) => {
       'issue_policy',
     ]);
     const page = PolicyPage.parse(
-      await (await fetch(`${server.url}/api/v1/policies?organisationId=${policy.organisationId}`)).json(),
+      await (
+        await send(`${server.url}/api/v1/policies?organisationId=${policy.organisationId}`, 'GET')
+      ).json(),
     );
     expect(page.items.map((item) => item.id)).toEqual([policy.id]);
-    const read = Policy.parse(await (await fetch(`${server.url}/api/v1/policies/${policy.id}`)).json());
+    const read = Policy.parse(await (await send(`${server.url}/api/v1/policies/${policy.id}`, 'GET')).json());
     expect(read).toEqual(policy);
   });
 
@@ -358,7 +366,7 @@ describeEachDatabase('underwriting API', ({ handle }) => {
     expect(late.status).toBe(409);
     expect((await problemOf(late)).code).toBe('quote_expired');
     const detail = QuoteDetail.parse(
-      await (await fetch(`${server.url}/api/v1/quotes/${quote?.id ?? ''}`)).json(),
+      await (await send(`${server.url}/api/v1/quotes/${quote?.id ?? ''}`, 'GET')).json(),
     );
     expect(detail.status).toBe('expired');
     expect(detail.events.at(-1)).toMatchObject({
@@ -390,10 +398,10 @@ describeEachDatabase('underwriting API', ({ handle }) => {
       profile: PROFILE,
     });
     expect(forBroker.status).toBe(422);
-    const missing = await fetch(`${server.url}/api/v1/quotes/00000000-0000-4000-8000-000000000000`);
+    const missing = await send(`${server.url}/api/v1/quotes/00000000-0000-4000-8000-000000000000`, 'GET');
     expect(missing.status).toBe(404);
     expect((await problemOf(missing)).code).toBe('quote_not_found');
-    const badId = await fetch(`${server.url}/api/v1/policies/not-a-uuid`);
+    const badId = await send(`${server.url}/api/v1/policies/not-a-uuid`, 'GET');
     expect(badId.status).toBe(400);
   });
 });

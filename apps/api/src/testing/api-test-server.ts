@@ -14,7 +14,7 @@ import {
   type Role,
   type UnitOfWorkFactory,
 } from '@carapace/domain';
-import { generateKeyring, SessionTokenCodec } from '@carapace/security';
+import { generateKeyring, SessionTokenCodec, type Keyring } from '@carapace/security';
 import { createUnitOfWork, createUnitOfWorkFactory, type DatabaseHandle } from '@carapace/store';
 import { AuditLogService } from '../audit/audit-log-service.js';
 import { buildApp } from '../app.js';
@@ -36,6 +36,7 @@ export interface ApiTestServer {
    * (`tenant` picks another organisation of that kind, for cross-tenant tests). Accounts are made on first use.
    */
   readonly tokenFor: (role: Role, tenant?: string) => Promise<string>;
+  readonly keyring: Keyring;
   /** The test organisation of a kind (created on first use), by the same `tenant` label. */
   readonly tenantOf: (kind: OrganisationKind, tenant?: string) => Promise<string>;
 }
@@ -46,6 +47,8 @@ export const TEST_PASSWORD = 'test-password-for-carapace';
 export interface ApiTestServerOptions {
   readonly webRoot?: string | null;
   readonly unitOfWorkFor?: UnitOfWorkFactory;
+  /** Share another test server's keys, so its session tokens work here too (same database). */
+  readonly keyring?: Keyring;
   readonly auditLog?: AuditLogService;
   readonly clock?: () => Date;
   readonly catalogue?: ProductCatalogue;
@@ -72,7 +75,7 @@ export async function startApiTestServer(
   });
   let shuttingDown = false;
   const clock = options.clock ?? ((): Date => new Date());
-  const keyring = generateKeyring();
+  const keyring = options.keyring ?? generateKeyring();
   const unitOfWorkFor = options.unitOfWorkFor ?? createUnitOfWorkFactory(database.db, clock);
   const app = buildApp({
     database,
@@ -103,7 +106,6 @@ export async function startApiTestServer(
   });
   const system = { unitOfWork: createUnitOfWork(database.db, 'test-fixture'), now: clock };
   const tenants = new Map<string, Promise<string>>();
-  const tokens = new Map<string, Promise<string>>();
   const tenantOf = (kind: OrganisationKind, tenant = 'main'): Promise<string> => {
     const key = `${kind}/${tenant}`;
     let id = tenants.get(key);
@@ -118,38 +120,51 @@ export async function startApiTestServer(
     }
     return id;
   };
-  const tokenFor = (role: Role, tenant = 'main'): Promise<string> => {
+  const accounts = new Map<string, Promise<string>>();
+  const sessions = new Map<string, { readonly token: string; readonly expiresAt: number }>();
+  const accountFor = (role: Role, tenant: string): Promise<string> => {
     const key = `${role}/${tenant}`;
-    let token = tokens.get(key);
-    if (token === undefined) {
-      token = (async () => {
+    let email = accounts.get(key);
+    if (email === undefined) {
+      email = (async () => {
         const tenantId = await tenantOf(ROLE_TENANT_KIND[role], tenant);
-        const email = `${role}.${tenant}.${Math.random().toString(36).slice(2, 10)}@test.carapace.test`;
+        const address = `${role}.${tenant}.${Math.random().toString(36).slice(2, 10)}@test.carapace.test`;
         await createAccount(system, null, {
           tenantId,
-          email,
+          email: address,
           displayName: `${role} ${tenant}`,
           password: TEST_PASSWORD,
           roles: [role],
         });
-        const response = await fetch(`${server.url}/api/v1/sessions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password: TEST_PASSWORD }),
-        });
-        if (response.status !== 201)
-          throw new Error(`test sign-in failed: ${response.status} ${await response.text()}`);
-        return ((await response.json()) as { token: string }).token;
+        return address;
       })();
-      tokens.set(key, token);
+      accounts.set(key, email);
     }
-    return token;
+    return email;
+  };
+  // A session lasts as long as the server's clock says, so a test that moves the clock signs in again.
+  const tokenFor = async (role: Role, tenant = 'main'): Promise<string> => {
+    const key = `${role}/${tenant}`;
+    const cached = sessions.get(key);
+    if (cached !== undefined && cached.expiresAt > clock().getTime()) return cached.token;
+    const email = await accountFor(role, tenant);
+    const response = await fetch(`${server.url}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: TEST_PASSWORD }),
+    });
+    if (response.status !== 201)
+      throw new Error(`test sign-in failed: ${response.status} ${await response.text()}`);
+    const signedIn = (await response.json()) as { token: string; expiresAt: string };
+    sessions.set(key, { token: signedIn.token, expiresAt: Date.parse(signedIn.expiresAt) });
+    return signedIn.token;
   };
   return {
     url: server.url,
     logLines,
     tokenFor,
     tenantOf,
+    keyring,
     setShuttingDown: (value) => {
       shuttingDown = value;
     },
