@@ -14,6 +14,8 @@ export {
   startPlatform,
   openConfiguredDatabase,
   loadDemoData,
+  loadKeyring,
+  auditLogServiceFor,
   DEFAULT_WEB_ROOT,
   DEFAULT_CATALOGUE_DIR,
   type RunningPlatform,
@@ -23,3 +25,6 @@ export { CARAPACE_VERSION } from './version.js';
 export { loadProductCatalogue } from './underwriting/load-product-catalogue.js';
 export * from './underwriting/underwriting-wire-format.js';
 export { PROBLEM_CATALOGUE, type ProblemCode } from './http/problem-catalogue.js';
+export { AuditLogService, AuditLogTamperedError, AUDIT_LOG_ID } from './audit/audit-log-service.js';
+/** The keyring file is missing a key or malformed: the CLI reports it in one line. */
+export { KeyringError } from '@carapace/security';

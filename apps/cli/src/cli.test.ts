@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { Organisation, OrganisationPage, Readiness } from '@carapace/contracts';
-import { DEMO_ORGANISATIONS } from '@carapace/domain';
-import { createScratchPostgresDatabase, holdMigrationLock } from '@carapace/store/testing';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from '@carapace/domain';
+import { openDatabase } from '@carapace/store';
+import { createScratchPostgresDatabase, holdMigrationLock, runRawSql } from '@carapace/store/testing';
 import {
   EXAMPLE_COMPANY,
   EXAMPLE_SIMULATION,
@@ -128,14 +129,116 @@ describe('carapace command line', () => {
     expect((await runCarapace(['migrate'], env)).stdout).not.toContain('applied 0001');
 
     const down = await runCarapace(['migrate', '--down'], env);
-    expect(down.stdout).toContain('reverted 0002-underwriting');
-    expect((await runCarapace(['migrate', '--status'], env)).stdout).toMatch(/pending\s+0002-underwriting/);
+    expect(down.stdout).toContain('reverted 0003-identity-tenancy-audit');
+    expect((await runCarapace(['migrate', '--status'], env)).stdout).toMatch(
+      /pending\s+0003-identity-tenancy-audit/,
+    );
 
     const seeded = await runCarapace(['seed-demo'], env);
     expect(seeded.code, seeded.stderr).toBe(0);
     expect(seeded.stdout).toContain(`demo data loaded: ${DEMO_ORGANISATIONS.length} organisation(s)`);
     const again = await runCarapace(['seed-demo'], env);
     expect(again.stdout).toContain('demo data was already loaded');
+  });
+});
+
+describe('carapace audit and user', () => {
+  it('creates an account, signs audit tree heads, verifies, and catches an edited record', async () => {
+    const dataDir = join(workDirectory, 'pglite');
+    const env = { CARAPACE_DATA_DIR: dataDir, CARAPACE_AUDIT_DIR: join(workDirectory, 'audit') };
+    expect((await runCarapace(['seed-demo'], env)).code).toBe(0);
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    const [insurer] = await runRawSql<{ id: string }>(
+      database,
+      "select id from organisations where kind = 'insurer' limit 1",
+    );
+    await database.close();
+    const organisation = insurer?.id ?? '';
+
+    const created = await runCarapace(
+      [
+        'user',
+        'create',
+        '--organisation',
+        organisation,
+        '--email',
+        'New.Admin@Example.com',
+        '--name',
+        '新管理员',
+        '--roles',
+        'security_admin',
+        '--password-env',
+        'FIRST_PASSWORD',
+      ],
+      { ...env, FIRST_PASSWORD: 'a long and unusual passphrase' },
+    );
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toMatch(
+      /^created new\.admin@example\.com \([0-9a-f-]{36}\) with security_admin$/m,
+    );
+    expectOneLineFailure(
+      await runCarapace(
+        [
+          'user',
+          'create',
+          '--organisation',
+          organisation,
+          '--email',
+          'x@example.com',
+          '--name',
+          'x',
+          '--roles',
+          'policyholder',
+          '--password-env',
+          'FIRST_PASSWORD',
+        ],
+        { ...env, FIRST_PASSWORD: 'a long and unusual passphrase' },
+      ),
+      1,
+      /the role policyholder is for a insured, and this organisation is a insurer|role policyholder/,
+    );
+    expectOneLineFailure(
+      await runCarapace(
+        [
+          'user',
+          'create',
+          '--organisation',
+          organisation,
+          '--email',
+          'y@example.com',
+          '--name',
+          'y',
+          '--roles',
+          'auditor',
+          '--password-env',
+          'UNSET_VARIABLE',
+        ],
+        env,
+      ),
+      1,
+      /the environment variable UNSET_VARIABLE is not set/,
+    );
+
+    const checkpoint = await runCarapace(['audit', 'checkpoint'], env);
+    expect(checkpoint.code, checkpoint.stderr).toBe(0);
+    expect(checkpoint.stdout).toMatch(/^signed tree head: size \d+, root [0-9a-f]{64}$/m);
+    const verified = await runCarapace(['audit', 'verify'], env);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain('audit log verified: OK');
+
+    const tampered = await openDatabase({ kind: 'pglite', dataDir });
+    await runRawSql(tampered, 'alter table audit_log disable trigger audit_log_append_only');
+    await runRawSql(
+      tampered,
+      `update audit_log set record = jsonb_set(record, '{result}', '"denied"') where sequence = 2`,
+    );
+    await tampered.close();
+    const caught = await runCarapace(['audit', 'verify'], env);
+    expect(caught.code).toBe(1);
+    expect(caught.stdout).toContain('PROBLEM leaf_hash_mismatch');
+    expect(caught.stderr.trim()).toMatch(
+      /^carapace: the audit log failed verification: \d+ problem\(s\), first /,
+    );
   });
 });
 
@@ -276,10 +379,21 @@ describe('carapace assess', () => {
   });
 });
 
+/** Signs in as the demo underwriter (demo data loads the accounts) and returns the authorisation header. */
+async function asDemoUnderwriter(url: string): Promise<{ authorization: string }> {
+  const response = await fetch(`${url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'underwriter@demo.carapace.test', password: DEMO_PASSWORD }),
+  });
+  expect(response.status).toBe(201);
+  return { authorization: `Bearer ${((await response.json()) as { token: string }).token}` };
+}
+
 async function registerOrganisation(url: string): Promise<Organisation> {
   const response = await fetch(`${url}/api/v1/organisations`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await asDemoUnderwriter(url)) },
     body: JSON.stringify({ kind: 'insured', nameZh: '持久化验证有限公司', nameEn: null, creditCode: null }),
   });
   expect(response.status).toBe(201);
@@ -303,10 +417,15 @@ describe('carapace serve', () => {
     expect(stopped.stdout).toContain('stopped cleanly');
 
     const second = await serveCarapace(['--demo-data'], env);
-    const found = await fetch(`${second.url}/api/v1/organisations/${organisation.id}`);
+    const signedIn = { headers: await asDemoUnderwriter(second.url) };
+    const found = await fetch(`${second.url}/api/v1/organisations/${organisation.id}`, signedIn);
     expect(Organisation.parse(await found.json())).toEqual(organisation);
-    const page = OrganisationPage.parse(await (await fetch(`${second.url}/api/v1/organisations`)).json());
-    expect(page.total).toBe(DEMO_ORGANISATIONS.length + 1);
+    const page = OrganisationPage.parse(
+      await (await fetch(`${second.url}/api/v1/organisations`, signedIn)).json(),
+    );
+    // The demo insurer's underwriter sees its own insurer, the companies applying to it and the one it
+    // registered: not the demo broker, nor the security partner (another tenant's business).
+    expect(page.total).toBe(DEMO_ORGANISATIONS.length - 2 + 1);
     const stoppedAgain = await second.stop('SIGTERM');
     expect(stoppedAgain.code).toBe(0);
   });
@@ -370,7 +489,10 @@ describe('carapace serve', () => {
       expect(stopped.code, stopped.stderr).toBe(0);
 
       const restarted = await serveCarapace([], { DATABASE_URL: database.url });
-      expect((await fetch(`${restarted.url}/api/v1/organisations/${organisation.id}`)).status).toBe(200);
+      const signedIn = { headers: await asDemoUnderwriter(restarted.url) };
+      expect((await fetch(`${restarted.url}/api/v1/organisations/${organisation.id}`, signedIn)).status).toBe(
+        200,
+      );
       expect((await restarted.stop()).code).toBe(0);
     } finally {
       await database.drop();

@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { CARAPACE_VERSION, ConfigError, ServerStartError } from '@carapace/api';
+import { CARAPACE_VERSION, ConfigError, KeyringError, ServerStartError } from '@carapace/api';
 import { CatalogueFileError, DomainError } from '@carapace/domain';
 import { DatabaseUnavailableError, MigrationError } from '@carapace/store';
 import type { CliIo } from './cli-context.js';
 import { registerAssessCommand } from './commands/assess-command.js';
+import { AuditVerificationFailedError, registerAuditCommand } from './commands/audit-command.js';
+import { registerUserCommand } from './commands/user-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { CliInputError } from './json-input-file.js';
 import { registerSeedDemoCommand } from './commands/seed-demo-command.js';
@@ -24,6 +26,8 @@ const EXPECTED_FAILURES = [
   CliInputError,
   CatalogueFileError,
   DomainError,
+  AuditVerificationFailedError,
+  KeyringError,
 ];
 
 export function buildProgram(io: CliIo, signals: ServeSignals): Command {
@@ -48,9 +52,12 @@ export function buildProgram(io: CliIo, signals: ServeSignals): Command {
   registerSeedDemoCommand(program, io);
   registerSimulateCommand(program, io);
   registerAssessCommand(program, io);
+  registerUserCommand(program, io);
+  registerAuditCommand(program, io);
   registerVersionCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride();
+    for (const subcommand of command.commands) subcommand.exitOverride();
   }
   return program;
 }

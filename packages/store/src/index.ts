@@ -20,3 +20,4 @@ export { createUnitOfWorkFactory } from './unit-of-work.js';
 export { PLATFORM_SCOPE, TenantIsolationError, type DataScope } from './data-scope.js';
 export { TENANT_ROLE } from './migrations/0003-identity-tenancy-audit.js';
 export { readAuditLeaves, type StoredAuditLeaf } from './audit/audit-log-reader.js';
+export { auditLeafHash, type CanonicalAuditRecord } from './audit/audit-record-canonical-form.js';

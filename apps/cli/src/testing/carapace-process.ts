@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI, exactly as a user runs it. `npm test` builds before testing. */
@@ -29,8 +31,17 @@ export function cleanEnvironment(overrides: Record<string, string>): NodeJS.Proc
     if (/^(DATABASE_URL|CARAPACE_|PORT$|HOST$|LOG_)/.test(name)) continue;
     env[name] = value;
   }
-  return { ...env, LOG_FORMAT: 'json', ...overrides };
+  // Keys and exported audit heads go to a directory of this test run, never into the repository's var/.
+  return {
+    ...env,
+    LOG_FORMAT: 'json',
+    CARAPACE_KEY_DIR: join(TEST_RUN_DIRECTORY, 'keys'),
+    CARAPACE_AUDIT_DIR: join(TEST_RUN_DIRECTORY, 'audit'),
+    ...overrides,
+  };
 }
+
+const TEST_RUN_DIRECTORY = mkdtempSync(join(tmpdir(), 'carapace-cli-test-'));
 
 export interface CompletedRun {
   readonly code: number | null;

@@ -11,3 +11,4 @@ export {
   type TestDatabaseKind,
   type TestDatabaseTemplates,
 } from './test-databases.js';
+export { runRawSql } from './raw-sql.js';
