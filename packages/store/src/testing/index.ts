@@ -11,4 +11,4 @@ export {
   type TestDatabaseKind,
   type TestDatabaseTemplates,
 } from './test-databases.js';
-export { runRawSql } from './raw-sql.js';
+export { runRawSql, runRawSqlAsTenant } from './raw-sql.js';

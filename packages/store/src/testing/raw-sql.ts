@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../connection.js';
+import { TENANT_ROLE } from '../migrations/0003-identity-tenancy-audit.js';
 
 /**
  * Runs one SQL statement as the connection's own user, bypassing every repository: what someone with
@@ -12,4 +13,20 @@ export async function runRawSql<Row = Record<string, unknown>>(
 ): Promise<Row[]> {
   const result = await sql.raw<Row>(statement).execute(database.db);
   return result.rows;
+}
+
+/**
+ * Runs one SQL statement in a tenant's Row-Level Security scope and nothing else: no repository filter.
+ * For tests that prove the database alone keeps tenants apart.
+ */
+export async function runRawSqlAsTenant<Row = Record<string, unknown>>(
+  database: DatabaseHandle,
+  tenantId: string,
+  statement: string,
+): Promise<Row[]> {
+  return database.db.transaction().execute(async (transaction) => {
+    await sql`set local role ${sql.id(TENANT_ROLE)}`.execute(transaction);
+    await sql`select set_config('carapace.tenant_id', ${tenantId}, true)`.execute(transaction);
+    return (await sql.raw<Row>(statement).execute(transaction)).rows;
+  });
 }
