@@ -94,7 +94,7 @@ async function bookOf(server: ApiTestServer, tenant: string): Promise<TenantReco
     submissionId,
     quoteId: spare.id,
     policyId: String(issued.body['id']),
-    userId: String((me.body['user'] as { id: string }).id),
+    userId: (me.body['user'] as { id: string }).id,
   };
 }
 

@@ -1,12 +1,11 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { registerOrganisation, type UnitOfWork } from '@carapace/domain';
 import { generateKeyring } from '@carapace/security';
 import { auditLeafHash, createUnitOfWork, type CanonicalAuditRecord } from '@carapace/store';
-import { describeEachDatabase } from '@carapace/store/testing';
+import { describeEachDatabase, runRawSql } from '@carapace/store/testing';
 import { AuditLogService, AuditLogTamperedError } from './audit-log-service.js';
 
 // Tampering uses raw SQL on purpose: it is what someone with direct database access would run. The
@@ -38,10 +37,9 @@ describeEachDatabase('tamper-evident audit log', ({ handle }) => {
   }
 
   async function tamper(statement: string): Promise<void> {
-    const { db } = handle();
-    await sql.raw('alter table audit_log disable trigger audit_log_append_only').execute(db);
-    await sql.raw(statement).execute(db);
-    await sql.raw('alter table audit_log enable trigger audit_log_append_only').execute(db);
+    await runRawSql(handle(), 'alter table audit_log disable trigger audit_log_append_only');
+    await runRawSql(handle(), statement);
+    await runRawSql(handle(), 'alter table audit_log enable trigger audit_log_append_only');
   }
 
   async function problemCodes(): Promise<string[]> {
@@ -81,10 +79,9 @@ describeEachDatabase('tamper-evident audit log', ({ handle }) => {
 
   it('refuses UPDATE, DELETE and TRUNCATE of audit records in the database itself', async () => {
     await someActivity(1);
-    const { db } = handle();
-    await expect(sql`update audit_log set action = 'x'`.execute(db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/);
-    await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(runRawSql(handle(), "update audit_log set action = 'x'")).rejects.toThrow(/append-only/);
+    await expect(runRawSql(handle(), 'delete from audit_log')).rejects.toThrow(/append-only/);
+    await expect(runRawSql(handle(), 'truncate audit_log')).rejects.toThrow(/append-only/);
   });
 
   it('detects an edited record (its leaf hash no longer matches)', async () => {
@@ -107,13 +104,14 @@ describeEachDatabase('tamper-evident audit log', ({ handle }) => {
     await someActivity(4);
     await auditLog.checkpoint();
     // A careful attacker rewrites the record and its leaf hash consistently; only the exported head knows.
-    const { db } = handle();
-    const row = await sql<{
-      record: Record<string, unknown>;
-    }>`select record from audit_log where sequence = 3`.execute(db);
-    const forged = { ...row.rows[0]?.record, action: 'read' };
+    const [row] = await runRawSql<{ record: CanonicalAuditRecord }>(
+      handle(),
+      'select record from audit_log where sequence = 3',
+    );
+    if (row === undefined) throw new Error('no record 3');
+    const forged: CanonicalAuditRecord = { ...row.record, action: 'read' };
     await tamper(
-      `update audit_log set record = '${JSON.stringify(forged)}'::jsonb, action = 'read', leaf_hash = '${auditLeafHash(forged as unknown as CanonicalAuditRecord)}' where sequence = 3`,
+      `update audit_log set record = '${JSON.stringify(forged)}'::jsonb, action = 'read', leaf_hash = '${auditLeafHash(forged)}' where sequence = 3`,
     );
     expect(await problemCodes()).toContain('tree_head_root_mismatch');
   });
