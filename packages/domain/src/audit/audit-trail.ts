@@ -14,6 +14,11 @@ export interface AuditEntry {
   readonly rows?: number;
   /** Small facts that help a reviewer (a new status, a reason code). Values must not be personal data. */
   readonly details?: Readonly<Record<string, string | number | boolean | null>>;
+  /**
+   * The tenant the record belongs to when the platform acts for one before anyone is signed in (a sign-in
+   * attempt on a known account), so the tenant's auditors see it. A user's records always carry their own.
+   */
+  readonly tenantId?: string | null;
 }
 
 export const AUDIT_RESULTS = ['success', 'denied', 'failed'] as const;

@@ -43,7 +43,12 @@ export async function signIn(
   const now = services.now();
   const failure = async (entry: Omit<AuditEntry, 'action' | 'objectType'>): Promise<never> => {
     await services.unitOfWork.run((repositories) =>
-      repositories.audit.record({ action: 'sign_in', objectType: 'user', ...entry }),
+      repositories.audit.record({
+        action: 'sign_in',
+        objectType: 'user',
+        tenantId: credentials?.user.tenantId ?? null,
+        ...entry,
+      }),
     );
     throw new AuthenticationError('sign_in_failed', SIGN_IN_FAILED);
   };
@@ -73,6 +78,7 @@ export async function signIn(
         action: 'sign_in',
         objectType: 'user',
         objectId: userId,
+        tenantId: credentials.user.tenantId,
         result: 'failed',
         details: { reason: 'wrong_password', consecutiveFailures: failures, locked: locks },
       });
@@ -95,6 +101,7 @@ export async function signIn(
       action: 'sign_in',
       objectType: 'user',
       objectId: userId,
+      tenantId: credentials.user.tenantId,
       result: 'success',
       details: { sessionId: session.id },
     });

@@ -34,7 +34,10 @@ export function auditLeafHash(record: CanonicalAuditRecord): string {
 export function canonicalAuditRecord(
   sequence: number,
   recordedAt: Date,
-  context: Omit<CanonicalAuditRecord, 'sequence' | 'recordedAt' | keyof AuditEntry | 'rows'>,
+  context: Omit<
+    CanonicalAuditRecord,
+    'sequence' | 'recordedAt' | Exclude<keyof AuditEntry, 'tenantId'> | 'rows'
+  >,
   entry: AuditEntry,
 ): CanonicalAuditRecord {
   return {

@@ -96,7 +96,12 @@ export class KyselyAuditTrail implements AuditTrail {
     };
     const rows = this.#pending.map((entry) => {
       sequence += 1;
-      const record = canonicalAuditRecord(sequence, recordedAt, context, entry);
+      const record = canonicalAuditRecord(
+        sequence,
+        recordedAt,
+        { ...context, tenantId: context.tenantId ?? entry.tenantId ?? null },
+        entry,
+      );
       return {
         sequence,
         recordedAt,
