@@ -27,4 +27,9 @@ export * from './underwriting/underwriting-wire-format.js';
 export { PROBLEM_CATALOGUE, type ProblemCode } from './http/problem-catalogue.js';
 export { AuditLogService, AuditLogTamperedError, AUDIT_LOG_ID } from './audit/audit-log-service.js';
 /** The keyring file is missing a key or malformed: the CLI reports it in one line. */
-export { KeyringError } from '@carapace/security';
+export { KeyringError, KeyVaultError } from '@carapace/security';
+export {
+  rotateRootKeyAndRewrap,
+  rotateTenantKeyAndRewrap,
+  type RootKeyRotation,
+} from './keys/key-operations.js';

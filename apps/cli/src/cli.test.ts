@@ -242,6 +242,28 @@ describe('carapace audit and user', () => {
   });
 });
 
+describe('carapace keys', () => {
+  it('rotates the root key, rewraps tenant keys and retires the old version', async () => {
+    const keyDir = join(workDirectory, 'keys');
+    const env = { CARAPACE_DATA_DIR: join(workDirectory, 'pglite'), CARAPACE_KEY_DIR: keyDir };
+    expect((await runCarapace(['seed-demo'], env)).code).toBe(0);
+    // The keyring is made on first use by the server; rotation needs one to exist.
+    expectOneLineFailure(await runCarapace(['keys', 'rotate-root'], env), 1, /keyring/);
+    const served = await serveCarapace([], env);
+    expect((await served.stop('SIGTERM')).code).toBe(0);
+    const rotated = await runCarapace(['keys', 'rotate-root', '--retire-old'], env);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toMatch(/^root key version 2 is current; tenant keys rewrapped: \d+/m);
+    expect(rotated.stdout).toContain('root versions below 2 retired');
+    const keyring = JSON.parse(await readFile(join(keyDir, 'keyring.json'), 'utf8')) as {
+      root: { currentVersion: number; minDecryptionVersion: number };
+    };
+    expect(keyring.root).toMatchObject({ currentVersion: 2, minDecryptionVersion: 2 });
+    const audit = await runCarapace(['audit', 'verify'], env);
+    expect(audit.code, audit.stdout).toBe(0);
+  });
+});
+
 describe('carapace simulate', () => {
   it('simulates the documented example, prints a summary and writes JSON metrics', async () => {
     const out = join(workDirectory, 'results.json');

@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { CARAPACE_VERSION, ConfigError, KeyringError, ServerStartError } from '@carapace/api';
+import { CARAPACE_VERSION, ConfigError, KeyringError, KeyVaultError, ServerStartError } from '@carapace/api';
 import { CatalogueFileError, DomainError } from '@carapace/domain';
 import { DatabaseUnavailableError, MigrationError } from '@carapace/store';
 import type { CliIo } from './cli-context.js';
 import { registerAssessCommand } from './commands/assess-command.js';
 import { AuditVerificationFailedError, registerAuditCommand } from './commands/audit-command.js';
+import { registerKeysCommand } from './commands/keys-command.js';
 import { registerUserCommand } from './commands/user-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { CliInputError } from './json-input-file.js';
@@ -28,6 +29,7 @@ const EXPECTED_FAILURES = [
   DomainError,
   AuditVerificationFailedError,
   KeyringError,
+  KeyVaultError,
 ];
 
 export function buildProgram(io: CliIo, signals: ServeSignals): Command {
@@ -54,6 +56,7 @@ export function buildProgram(io: CliIo, signals: ServeSignals): Command {
   registerAssessCommand(program, io);
   registerUserCommand(program, io);
   registerAuditCommand(program, io);
+  registerKeysCommand(program, io);
   registerVersionCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride();
