@@ -32,12 +32,16 @@ async function freePort(): Promise<number> {
 
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'serve'], {
+  // Demo data brings the demo underwriter's account, which the benchmark signs in as.
+  const keys = await mkdtemp(join(tmpdir(), 'carapace-bench-keys-'));
+  const child = spawn(process.execPath, [CLI, 'serve', '--demo-data'], {
     env: {
       PATH: process.env['PATH'] ?? '',
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
       PORT: String(port),
+      CARAPACE_KEY_DIR: join(keys, 'keys'),
+      CARAPACE_AUDIT_DIR: join(keys, 'audit'),
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -61,10 +65,22 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** The demo underwriter's bearer header, set once the server is up. */
+let authorization = '';
+
+async function signIn(url: string): Promise<void> {
+  authorization = '';
+  const session = await post(`${url}/api/v1/sessions`, {
+    email: 'underwriter@demo.carapace.test',
+    password: 'carapace-demo-2026',
+  });
+  authorization = `Bearer ${String(session['token'])}`;
+}
+
 async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(authorization === '' ? {} : { authorization }) },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${url}: ${String(response.status)} ${await response.text()}`);
@@ -107,11 +123,12 @@ interface LoadResult {
 async function benchmarkEngine(name: string, env: Record<string, string>): Promise<LoadResult[]> {
   const { url, child } = await startServer(env);
   try {
+    await signIn(url);
     const submissions = await submittedSubmissions(url, CONNECTIONS);
     let next = 0;
     const quoteRequest: autocannon.Request = {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       setupRequest: (request) => {
         const id = submissions[next++ % submissions.length] ?? '';
         return {
