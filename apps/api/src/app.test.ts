@@ -269,6 +269,15 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
           'Policy',
         ]),
       );
+      // Signing in is public; everything else under /api says it may answer 401 and 403.
+      const operations = document.paths as unknown as Record<
+        string,
+        Record<string, { security?: unknown[]; responses: Record<string, unknown> }>
+      >;
+      expect(operations['/api/v1/sessions']?.['post']?.security).toEqual([]);
+      expect(Object.keys(operations['/api/v1/submissions']?.['post']?.responses ?? {})).toEqual(
+        expect.arrayContaining(['401', '403']),
+      );
       // Every documented error response is problem+json; readiness reports "not ready" as its own body.
       for (const [path, operations] of Object.entries(document.paths)) {
         for (const operation of Object.values(operations)) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { Problem, PROBLEM_CONTENT_TYPE } from '@carapace/contracts';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { LossSimulator, ProductCatalogue, UnitOfWorkFactory } from '@carapace/domain';
@@ -13,7 +14,7 @@ import { invalidParamsOf, problemForError, problemJson } from './http/problem-re
 import { mountWebAssets } from './http/web-assets.js';
 import type { Logger } from './logger.js';
 import { renderApiReferencePage } from './routes/api-reference-page.js';
-import { authenticate } from './http/authentication.js';
+import { authenticate, documentAuthentication } from './http/authentication.js';
 import type { AuditLogService } from './audit/audit-log-service.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
@@ -194,6 +195,9 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
     type: 'http',
     scheme: 'bearer',
     description: 'A session token from POST /api/v1/sessions, or a partner API token (cpt_…).',
+  });
+  documentAuthentication(app.openAPIRegistry.definitions, {
+    [PROBLEM_CONTENT_TYPE]: { schema: Problem },
   });
   app.doc31('/openapi.json', openApiConfig);
   app.get('/api/reference', (c) => c.html(renderApiReferencePage(app.getOpenAPI31Document(openApiConfig))));

@@ -26,6 +26,41 @@ function isPublic(method: string, path: string): boolean {
   return PUBLIC_API_ROUTES.some((route) => route.method === method && route.path.test(path));
 }
 
+interface DocumentedRoute {
+  method: string;
+  path: string;
+  security?: Record<string, string[]>[];
+  responses: Record<string, unknown>;
+}
+
+/**
+ * Makes the OpenAPI document say what the middleware does: public operations need no security; every other
+ * operation may answer 401 (no or an ended session) and 403 (the role does not allow it) as problem+json.
+ * OpenAPI paths use `{id}` where requests have a value, which the public patterns accept alike.
+ */
+export function documentAuthentication(
+  definitions: readonly { readonly type: string; readonly route?: unknown }[],
+  problemContent: Record<string, unknown>,
+): void {
+  for (const definition of definitions) {
+    if (definition.type !== 'route') continue;
+    const route = definition.route as DocumentedRoute;
+    if (!route.path.startsWith('/api/')) continue;
+    if (isPublic(route.method.toUpperCase(), route.path)) {
+      route.security = [];
+      continue;
+    }
+    route.responses['401'] ??= {
+      description: 'Not signed in, or the session has ended',
+      content: problemContent,
+    };
+    route.responses['403'] ??= {
+      description: 'The caller’s roles do not allow this',
+      content: problemContent,
+    };
+  }
+}
+
 const BEARER = /^Bearer ([\w.~+/=-]{16,4096})$/;
 
 export interface AuthenticationDependencies {
