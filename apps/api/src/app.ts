@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { LossSimulator, ProductCatalogue, UnitOfWorkFactory } from '@carapace/domain';
+import type {
+  LossSimulator,
+  PersonalDataProtection,
+  ProductCatalogue,
+  UnitOfWorkFactory,
+} from '@carapace/domain';
 import type { SessionTokenCodec } from '@carapace/security';
 import type { DatabaseHandle } from '@carapace/store';
 import type { DocumentRenderer } from './documents/document-renderer.js';
@@ -20,6 +25,7 @@ import { documentRoutes } from './routes/document-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
+import { privacyRoutes } from './routes/privacy-routes.js';
 import { underwritingRoutes } from './routes/underwriting-routes.js';
 
 export interface ApiDependencies {
@@ -41,6 +47,11 @@ export interface ApiDependencies {
   readonly simulate: LossSimulator;
   /** Prints documents to PDF; without it the document routes answer 503 `document_renderer_unavailable`. */
   readonly documents?: DocumentRenderer;
+  /**
+   * Field encryption, blind indexes and crypto-shredding of personal data (the key vault). Without it the
+   * personal-data routes are not mounted.
+   */
+  readonly privacy?: PersonalDataProtection;
   /** Counts running handlers so a stop can wait for them (the platform passes one; tests may omit it). */
   readonly inFlight?: InFlightRequests;
 }
@@ -176,6 +187,17 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
       documents: dependencies.documents,
     }),
   );
+
+  if (dependencies.privacy !== undefined) {
+    app.route(
+      '/',
+      privacyRoutes({
+        unitOfWorkFor: dependencies.unitOfWorkFor,
+        protection: dependencies.privacy,
+        now: clock,
+      }),
+    );
+  }
 
   const openApiConfig = {
     openapi: '3.1.0',

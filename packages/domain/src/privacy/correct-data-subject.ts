@@ -15,10 +15,10 @@ import { requireNotErased, requireOpenRequest, requireSubject } from './subject-
 
 /** New values for some fields; `null` removes an optional field (ID number, email). */
 export interface PersonalDetailsCorrection {
-  readonly name?: string;
-  readonly mobile?: string;
-  readonly idNumber?: string | null;
-  readonly email?: string | null;
+  readonly name?: string | undefined;
+  readonly mobile?: string | undefined;
+  readonly idNumber?: string | null | undefined;
+  readonly email?: string | null | undefined;
 }
 
 /**
