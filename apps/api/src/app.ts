@@ -3,7 +3,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { Problem, PROBLEM_CONTENT_TYPE } from '@carapace/contracts';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { LossSimulator, ProductCatalogue, UnitOfWorkFactory } from '@carapace/domain';
+import type {
+  LossSimulator,
+  PersonalDataProtection,
+  ProductCatalogue,
+  UnitOfWorkFactory,
+} from '@carapace/domain';
 import type { SessionTokenCodec } from '@carapace/security';
 import type { DatabaseHandle } from '@carapace/store';
 import type { DocumentRenderer } from './documents/document-renderer.js';
@@ -21,6 +26,7 @@ import { documentRoutes } from './routes/document-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
+import { privacyRoutes } from './routes/privacy-routes.js';
 import { underwritingRoutes } from './routes/underwriting-routes.js';
 
 export interface ApiDependencies {
@@ -42,6 +48,11 @@ export interface ApiDependencies {
   readonly simulate: LossSimulator;
   /** Prints documents to PDF; without it the document routes answer 503 `document_renderer_unavailable`. */
   readonly documents?: DocumentRenderer;
+  /**
+   * Field encryption, blind indexes and crypto-shredding of personal data (the key vault). Without it the
+   * personal-data routes are not mounted.
+   */
+  readonly privacy?: PersonalDataProtection;
   /** Counts running handlers so a stop can wait for them (the platform passes one; tests may omit it). */
   readonly inFlight?: InFlightRequests;
 }
@@ -177,6 +188,17 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
       documents: dependencies.documents,
     }),
   );
+
+  if (dependencies.privacy !== undefined) {
+    app.route(
+      '/',
+      privacyRoutes({
+        unitOfWorkFor: dependencies.unitOfWorkFor,
+        protection: dependencies.privacy,
+        now: clock,
+      }),
+    );
+  }
 
   const openApiConfig = {
     openapi: '3.1.0',

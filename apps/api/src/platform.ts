@@ -24,6 +24,7 @@ import { ChromiumDocumentRenderer } from './documents/chromium-document-renderer
 import { listen } from './http-server.js';
 import type { Logger } from './logger.js';
 import { InFlightRequests } from './http/in-flight-requests.js';
+import { personalDataProtectionFor } from './privacy/vault-personal-data-protection.js';
 import { loadProductCatalogue } from './underwriting/load-product-catalogue.js';
 import { CARAPACE_VERSION } from './version.js';
 
@@ -168,6 +169,7 @@ export async function startPlatform(
       simulate: simulateLosses,
       inFlight,
       documents,
+      privacy: personalDataProtectionFor(config.keyDir, keyring),
     });
     const server = await listen(app, config.host, config.port, (error) => {
       logger.error({ err: error }, 'HTTP server error');

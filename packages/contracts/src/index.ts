@@ -10,3 +10,4 @@ export {
 } from './organisations.js';
 export * from './underwriting.js';
 export * from './identity.js';
+export * from './privacy.js';

@@ -141,3 +141,4 @@ export {
   type SeedDemoAccountsOutcome,
 } from './demo/seed-demo-accounts.js';
 export { DEMO_INSURER_CREDIT_CODE } from './demo/demo-organisations.js';
+export * from './privacy/index.js';

@@ -3,7 +3,12 @@ import type {
   Assessment,
   AuditResult,
   DataAccessAction,
+  DataSubjectStatus,
   DecisionStatus,
+  DestructionOrderStatus,
+  DestructionVerification,
+  SubjectRequestKind,
+  SubjectRequestStatus,
   Role,
   UserStatus,
   CoverageSelection,
@@ -38,6 +43,11 @@ export interface Database {
   permissionGrantRequests: PermissionGrantRequestsTable;
   dataAccessRequests: DataAccessRequestsTable;
   auditLog: AuditLogTable;
+  dataSubjects: DataSubjectsTable;
+  legalHolds: LegalHoldsTable;
+  subjectRequests: SubjectRequestsTable;
+  destructionOrders: DestructionOrdersTable;
+  destructions: DestructionsTable;
 }
 
 export interface OrganisationsTable {
@@ -247,4 +257,79 @@ export interface AuditLogTable {
   subjectId: Fixed<string | null>;
   result: Fixed<AuditResult>;
   leafHash: Fixed<string>;
+}
+
+/**
+ * A natural person whose data the tenant holds. The personal fields are application-encrypted ciphertexts
+ * (`v1.A256GCM.…`) and blind indexes; erasure nulls them all.
+ */
+export interface DataSubjectsTable {
+  id: Fixed<string>;
+  tenantId: Fixed<string>;
+  organisationId: Fixed<string>;
+  kind: Fixed<'contact_person'>;
+  nameCiphertext: string | null;
+  mobileCiphertext: string | null;
+  idNumberCiphertext: string | null;
+  emailCiphertext: string | null;
+  mobileIndex: string | null;
+  idNumberIndex: string | null;
+  status: DataSubjectStatus;
+  createdAt: Fixed<Date>;
+  erasedAt: Date | null;
+  subjectSeq: ColumnType<string, never, never>;
+}
+
+export interface LegalHoldsTable {
+  id: Generated<string>;
+  tenantId: Fixed<string>;
+  subjectId: Fixed<string>;
+  reason: Fixed<string>;
+  placedBy: Fixed<string>;
+  placedAt: Fixed<Date>;
+  releasedBy: string | null;
+  releasedAt: Date | null;
+}
+
+export interface SubjectRequestsTable {
+  id: Generated<string>;
+  tenantId: Fixed<string>;
+  subjectId: Fixed<string>;
+  kind: Fixed<SubjectRequestKind>;
+  status: SubjectRequestStatus;
+  receivedAt: Fixed<Date>;
+  dueAt: Fixed<Date>;
+  requestedBy: Fixed<string>;
+  completedBy: string | null;
+  completedAt: Date | null;
+  outcomeNote: string | null;
+  requestSeq: ColumnType<string, never, never>;
+}
+
+export interface DestructionOrdersTable {
+  id: Generated<string>;
+  tenantId: Fixed<string>;
+  subjectId: Fixed<string>;
+  subjectRequestId: Fixed<string>;
+  requestedBy: Fixed<string>;
+  orderedBy: Fixed<string>;
+  witnessId: Fixed<string>;
+  status: DestructionOrderStatus;
+  orderedAt: Fixed<Date>;
+  confirmedAt: Date | null;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE. */
+export interface DestructionsTable {
+  id: Generated<string>;
+  tenantId: Fixed<string>;
+  subjectId: Fixed<string>;
+  subjectRequestId: Fixed<string>;
+  requestedBy: Fixed<string>;
+  approvedBy: Fixed<string>;
+  witnessedBy: Fixed<string>;
+  method: Fixed<'crypto_shredding'>;
+  dataKeyId: Fixed<string | null>;
+  destroyedAt: Fixed<Date>;
+  verification: FixedJsonb<DestructionVerification>;
 }

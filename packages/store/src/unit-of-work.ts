@@ -17,6 +17,7 @@ import { TENANT_ROLE } from './migrations/0003-identity-tenancy-audit.js';
 import { KyselyIdentityRepository } from './repositories/identity-repository.js';
 import { KyselyOrganisationRepository } from './repositories/organisation-repository.js';
 import { KyselyPlatformSettingsRepository } from './repositories/platform-settings-repository.js';
+import { KyselyPrivacyRepository, PRIVACY_ACCESS_RECORDING } from './repositories/privacy-repository.js';
 import { KyselyUnderwritingRepository } from './repositories/underwriting-repository.js';
 import type { Database } from './schema.js';
 
@@ -65,6 +66,11 @@ export function createUnitOfWorkFactory(
             record,
           ),
           identity: new KyselyIdentityRepository(transaction, scope),
+          privacy: recordingAccess(
+            new KyselyPrivacyRepository(transaction, scope),
+            PRIVACY_ACCESS_RECORDING,
+            record,
+          ),
           audit,
         };
         const result = await work(repositories);

@@ -64,6 +64,58 @@ export const PROBLEM_CATALOGUE = {
     titleZh: '审批不涵盖此次访问',
   },
   api_token_not_found: { status: 404, title: 'API token not found', titleZh: 'API 令牌不存在' },
+  data_subject_not_found: { status: 404, title: 'Data subject not found', titleZh: '个人信息主体不存在' },
+  personal_data_invalid: {
+    status: 422,
+    title: 'The personal data is not valid',
+    titleZh: '个人信息内容不符合要求',
+  },
+  subject_erased: {
+    status: 409,
+    title: 'The data subject has been erased',
+    titleZh: '该个人信息主体的数据已被销毁',
+  },
+  legal_hold_not_found: { status: 404, title: 'Legal hold not found', titleZh: '法定保留不存在' },
+  legal_hold_active: {
+    status: 409,
+    title: 'A legal hold keeps this data; release it before deletion',
+    titleZh: '该数据处于法定保留期，解除保留前不得删除',
+  },
+  subject_request_not_found: {
+    status: 404,
+    title: 'Subject request not found',
+    titleZh: '个人信息权利请求不存在',
+  },
+  subject_request_closed: {
+    status: 409,
+    title: 'The subject request is already answered',
+    titleZh: '该个人信息权利请求已处理完毕',
+  },
+  subject_request_kind_mismatch: {
+    status: 422,
+    title: 'The subject request is of another kind',
+    titleZh: '个人信息权利请求的类型不符',
+  },
+  destruction_order_not_found: {
+    status: 404,
+    title: 'Destruction order not found',
+    titleZh: '销毁指令不存在',
+  },
+  destruction_already_ordered: {
+    status: 409,
+    title: 'A destruction is already ordered for this request',
+    titleZh: '该请求已下达销毁指令',
+  },
+  separation_of_duties_violated: {
+    status: 403,
+    title: 'Requester, executor and witness must be three different people',
+    titleZh: '申请人、执行人与监销人须为三个不同的人',
+  },
+  witness_ineligible: {
+    status: 422,
+    title: 'The witness must be an auditor or compliance officer of your organisation',
+    titleZh: '监销人须为本机构的审计员或合规官',
+  },
   route_not_found: { status: 404, title: 'No such API route', titleZh: '接口不存在' },
   organisation_not_found: { status: 404, title: 'Organisation not found', titleZh: '机构不存在' },
   organisation_exists: {

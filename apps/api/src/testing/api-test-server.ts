@@ -10,6 +10,7 @@ import {
   ROLE_TENANT_KIND,
   type LossSimulator,
   type OrganisationKind,
+  type PersonalDataProtection,
   type ProductCatalogue,
   type Role,
   type UnitOfWorkFactory,
@@ -57,6 +58,8 @@ export interface ApiTestServerOptions {
   readonly inFlight?: InFlightRequests;
   /** The engine in this thread unless a test needs another (e.g. one that takes its time). */
   readonly simulate?: LossSimulator;
+  /** Personal-data protection (the key vault); without it the personal-data routes are not mounted. */
+  readonly privacy?: PersonalDataProtection;
 }
 
 /** The real app on a real socket (port 0), logging into memory so tests can read what it logged. */
@@ -100,6 +103,7 @@ export async function startApiTestServer(
     simulate: options.simulate ?? createLossSimulator(),
     ...(options.documents === undefined ? {} : { documents: options.documents }),
     ...(options.inFlight === undefined ? {} : { inFlight: options.inFlight }),
+    ...(options.privacy === undefined ? {} : { privacy: options.privacy }),
   });
   const server: ListeningServer = await listen(app, '127.0.0.1', 0, (error) => {
     throw error;

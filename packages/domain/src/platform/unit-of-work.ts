@@ -2,6 +2,7 @@ import type { AuditTrail } from '../audit/audit-trail.js';
 import type { AccessContext } from '../identity/actor.js';
 import type { IdentityRepository } from '../identity/identity-repository.js';
 import type { OrganisationRepository } from '../organisations/organisation-repository.js';
+import type { PrivacyRepository } from '../privacy/privacy-repository.js';
 import type { UnderwritingRepository } from '../underwriting/underwriting-repository.js';
 import type { PlatformSettingsRepository } from './platform-settings-repository.js';
 
@@ -11,6 +12,8 @@ export interface Repositories {
   readonly platformSettings: PlatformSettingsRepository;
   readonly underwriting: UnderwritingRepository;
   readonly identity: IdentityRepository;
+  /** Data subjects (as ciphertexts), legal holds, subject requests and destructions. */
+  readonly privacy: PrivacyRepository;
   /** Audit records written here commit with the rest of the unit of work, or not at all. */
   readonly audit: AuditTrail;
 }

@@ -37,6 +37,18 @@ export const DOMAIN_ERROR_CODES = [
   'approval_required',
   'approval_invalid',
   'api_token_not_found',
+  'data_subject_not_found',
+  'personal_data_invalid',
+  'subject_erased',
+  'legal_hold_not_found',
+  'legal_hold_active',
+  'subject_request_not_found',
+  'subject_request_closed',
+  'subject_request_kind_mismatch',
+  'destruction_order_not_found',
+  'destruction_already_ordered',
+  'separation_of_duties_violated',
+  'witness_ineligible',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

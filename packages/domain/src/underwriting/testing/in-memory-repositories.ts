@@ -8,6 +8,7 @@ import type {
 } from '../../platform/platform-settings-repository.js';
 import type { AuditEntry, AuditTrail } from '../../audit/audit-trail.js';
 import type { IdentityRepository } from '../../identity/identity-repository.js';
+import type { PrivacyRepository } from '../../privacy/privacy-repository.js';
 import type { Repositories, UnitOfWork } from '../../platform/unit-of-work.js';
 import type { Policy, PolicyTransaction, Quote, QuoteEvent, Submission } from '../underwriting-records.js';
 import type { UnderwritingRepository } from '../underwriting-repository.js';
@@ -222,6 +223,14 @@ const identityOutOfScope = new Proxy({} as IdentityRepository, {
   },
 });
 
+/** Personal data is tested against the real database, like identity. */
+const privacyOutOfScope = new Proxy({} as PrivacyRepository, {
+  get(_target, property) {
+    return () =>
+      Promise.reject(new Error(`the in-memory store has no privacy repository (${String(property)})`));
+  },
+});
+
 /** Audit entries kept with the rest of the state: they commit or roll back with the unit of work. */
 function auditTrail(state: State): AuditTrail {
   return {
@@ -247,6 +256,7 @@ export function createInMemoryStore(now: () => Date): InMemoryStore {
           platformSettings: platformSettingsRepository(draft),
           underwriting: underwritingRepository(draft, now),
           identity: identityOutOfScope,
+          privacy: privacyOutOfScope,
           audit: auditTrail(draft),
         };
         try {
