@@ -1,43 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWatchedPage, type WatchedPage } from './browser-session.js';
-import { REPO_ROOT, startCarapaceServer, type CarapaceServer } from './carapace-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, setUpBrowserSuite } from './browser-suite.js';
+import { getAsSignedInUser, signInThroughForm, UNDERWRITER } from './signing-in.js';
 
-const SCREENSHOT_DIR = join(REPO_ROOT, 'test-artifacts', 'screenshots');
-
-let server: CarapaceServer | undefined;
-let browser: Browser | undefined;
-const openPages: WatchedPage[] = [];
-
-beforeAll(async () => {
-  server = await startCarapaceServer({ startTimeoutMs: 60_000 });
-  browser = await launchChromium();
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-}, 120_000);
-
-afterEach(async () => {
-  const pages = openPages.splice(0);
-  for (const watched of pages) await watched.context.close();
-  // Checked after the test body so a failing page reports every problem, not just the first.
-  expect(pages.flatMap((watched) => watched.problems)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server === undefined) return;
-  const output = server.output();
-  const exitCode = await server.stop();
-  expect(exitCode, `the server should stop cleanly on SIGINT:\n${output}`).toBe(0);
-}, 60_000);
-
-async function openPage(): Promise<WatchedPage> {
-  if (browser === undefined || server === undefined) throw new Error('beforeAll did not start the server');
-  const watched = await openWatchedPage(browser, server.url);
-  openPages.push(watched);
-  return watched;
-}
+const { openPage } = setUpBrowserSuite();
 
 /** Waits until no health or organisation request is in flight, so nothing is cut off by a reload. */
 async function waitUntilSettled(page: Page): Promise<void> {
@@ -49,9 +16,12 @@ async function focusedText(page: Page): Promise<string> {
   return (await page.locator(':focus').innerText()).trim();
 }
 
-/** How many organisations the page should list, asked of the API so the demo data set can grow. */
+/**
+ * How many organisations the page should list, asked of the API as the same user (Row-Level Security decides
+ * which organisations a tenant sees), so the demo data set can grow.
+ */
 async function listedOrganisationCount(page: Page): Promise<number> {
-  const response = await page.request.get('/api/v1/organisations?limit=20');
+  const response = await getAsSignedInUser(page, '/api/v1/organisations?limit=20');
   expect(response.status()).toBe(200);
   const body = (await response.json()) as { items: unknown[] };
   expect(body.items.length, 'the demo data should include organisations').toBeGreaterThan(0);
@@ -65,6 +35,8 @@ async function text(page: Page, selector: string): Promise<string> {
 describe('platform health page', { timeout: 60_000 }, () => {
   it('renders in Chinese by default with the live status and the demo organisations', async () => {
     const { page } = await openPage();
+    await signInThroughForm(page, UNDERWRITER);
+    await waitUntilSettled(page);
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: '平台健康状况' }).waitFor();
     await waitUntilSettled(page);
@@ -84,16 +56,20 @@ describe('platform health page', { timeout: 60_000 }, () => {
     expect(await rows.count()).toBe(await listedOrganisationCount(page));
     const names = await page.locator('.org-name__primary').allInnerTexts();
     expect(names.every((name) => name.endsWith('（演示）'))).toBe(true);
-    expect(await page.getByText('保险公司', { exact: true }).count()).toBe(1);
-    expect(await page.getByText('安全服务商', { exact: true }).count()).toBe(1);
+    // The underwriter's insurer sees itself and the companies it insures, each kind named in Chinese.
+    const kinds = await page.locator('table .kind-tag').allInnerTexts();
+    expect(kinds.filter((kind) => kind === '保险公司')).toHaveLength(1);
+    expect(kinds.filter((kind) => kind === '被保险企业').length).toBeGreaterThan(0);
     expect(await page.getByText('insurer', { exact: true }).count()).toBe(0);
+    expect(await text(page, '[data-testid="signed-in-name"]')).toBe(UNDERWRITER.displayName);
+    expect(await text(page, '[data-testid="signed-in-role"]')).toBe('保险公司 · 核保员');
 
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'platform-health.zh-CN.png'), fullPage: true });
   });
 
   it('switches to English, and the choice survives a reload', async () => {
     const { page } = await openPage();
-    await page.goto('/platform/health');
+    await signInThroughForm(page, UNDERWRITER);
     await waitUntilSettled(page);
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -106,6 +82,7 @@ describe('platform health page', { timeout: 60_000 }, () => {
       /^Last checked: [A-Z][a-z]{2} \d{1,2}, \d{4}/,
     );
     expect(await page.getByText('Insurer', { exact: true }).count()).toBe(1);
+    expect(await text(page, '[data-testid="signed-in-role"]')).toBe('Underwriter · Insurer');
     expect(await page.title()).toBe('Platform health · Carapace');
     // Names lead with English; the Chinese name stays alongside, marked so it gets Chinese glyphs.
     expect(await page.locator('.org-name__secondary [lang="zh-CN"]').count()).toBe(
@@ -126,7 +103,7 @@ describe('platform health page', { timeout: 60_000 }, () => {
 
   it('refetches the health checks and the organisations when Refresh is pressed', async () => {
     const { page } = await openPage();
-    await page.goto('/platform/health');
+    await signInThroughForm(page, UNDERWRITER);
     await waitUntilSettled(page);
 
     const refetched = ['/readyz', '/healthz', '/api/v1/organisations'].map((path) =>
@@ -140,6 +117,8 @@ describe('platform health page', { timeout: 60_000 }, () => {
 
   it('is usable from the keyboard', async () => {
     const { page } = await openPage();
+    await signInThroughForm(page, UNDERWRITER);
+    await waitUntilSettled(page);
     await page.goto('/platform/health');
     await waitUntilSettled(page);
 
@@ -186,6 +165,8 @@ describe('platform health page', { timeout: 60_000 }, () => {
 
   it('explains API errors and network failures in words, with the request id', async () => {
     const { page, expectFailuresFor } = await openPage();
+    await signInThroughForm(page, UNDERWRITER);
+    await waitUntilSettled(page);
     const failing = ['/readyz', '/api/v1/organisations'];
     expectFailuresFor((url) => failing.includes(new URL(url).pathname));
     await page.route('**/readyz', (route) => route.abort('connectionrefused'));

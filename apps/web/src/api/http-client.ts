@@ -1,5 +1,8 @@
 import { PROBLEM_CONTENT_TYPE, Problem } from '@carapace/contracts';
+import { navigate } from '../app/navigation';
+import { SIGN_IN_PATH, signInPath } from '../app/paths';
 import { ApiProblemError, NetworkError, UnexpectedResponseError } from './api-errors';
+import { clearSession, currentSession } from './session-store';
 
 export interface RequestOptions {
   readonly signal?: AbortSignal;
@@ -17,12 +20,89 @@ interface GetJsonOptions extends RequestOptions {
   readonly successStatuses?: readonly number[];
 }
 
+interface SendOptions extends RequestOptions {
+  /**
+   * Send the session's bearer token (the default). Sign-in turns it off: it must work whatever an old tab
+   * still holds, and its 401 means a wrong password, not an ended session.
+   */
+  readonly authenticate?: boolean;
+  /**
+   * What a 401 to an authenticated call does. `sign_in` (the default): the session has ended on the server
+   * (expired, signed out elsewhere, account disabled), so clear it and take the reader to the sign-in page,
+   * remembering this page. `leave_to_caller`: only reject; the caller is ending the session itself.
+   */
+  readonly onSessionRejected?: 'sign_in' | 'leave_to_caller';
+}
+
+interface SendRequest extends SendOptions {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly body?: unknown;
+}
+
 async function readJson(response: Response): Promise<unknown> {
   try {
     return (await response.json()) as unknown;
   } catch {
     return undefined;
   }
+}
+
+function endRejectedSession(): void {
+  clearSession();
+  const { pathname, search } = window.location;
+  if (pathname === SIGN_IN_PATH) return;
+  navigate(signInPath(`${pathname}${search}`, 'session_ended'), { replace: true });
+}
+
+/** Sends one request; resolves with the response whatever its status, rejects with a NetworkError. */
+async function send(path: string, request: SendRequest): Promise<Response> {
+  const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
+  if (request.language !== undefined) headers['accept-language'] = request.language;
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  const session = request.authenticate === false ? null : currentSession();
+  if (session !== null) headers.authorization = `Bearer ${session.token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: request.method,
+      headers,
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      // Health must be measured now, and answers that depend on who asks must never come from a cache.
+      cache: 'no-store',
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
+    });
+  } catch (error) {
+    if (request.signal?.aborted === true) throw error;
+    throw new NetworkError(path, { cause: error });
+  }
+  if (response.status === 401 && session !== null && request.onSessionRejected !== 'leave_to_caller') {
+    endRejectedSession();
+  }
+  return response;
+}
+
+/** Reads a JSON answer: the contract's value on a success status, else the ApiError that explains it. */
+async function readAnswer<T>(
+  response: Response,
+  schema: ResponseSchema<T>,
+  successStatuses: readonly number[],
+): Promise<T> {
+  const requestId = response.headers.get('x-request-id');
+  const body = await readJson(response);
+
+  if (successStatuses.includes(response.status)) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw new UnexpectedResponseError('invalid_body', response.status, requestId, { cause: parsed.error });
+  }
+  throw problemFor(response.status, requestId, body);
+}
+
+function problemFor(status: number, requestId: string | null, body: unknown): Error {
+  const problem = Problem.safeParse(body);
+  if (problem.success) return new ApiProblemError(problem.data);
+  return new UnexpectedResponseError('unexpected_status', status, requestId);
 }
 
 /**
@@ -32,35 +112,26 @@ async function readJson(response: Response): Promise<unknown> {
 export async function getJson<T>(
   path: string,
   schema: ResponseSchema<T>,
-  options: GetJsonOptions = {},
+  options: GetJsonOptions & SendOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
-  if (options.language !== undefined) headers['accept-language'] = options.language;
+  const response = await send(path, { ...options, method: 'GET' });
+  return readAnswer(response, schema, options.successStatuses ?? [200]);
+}
 
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      headers,
-      // Health must be measured now, never read from a cache on the way.
-      cache: 'no-store',
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-    });
-  } catch (error) {
-    if (options.signal?.aborted === true) throw error;
-    throw new NetworkError(path, { cause: error });
-  }
+/** POST a JSON body and validate the answer (201 by default) against its contract. Rejects like getJson. */
+export async function postJson<T>(
+  path: string,
+  body: unknown,
+  schema: ResponseSchema<T>,
+  options: GetJsonOptions & SendOptions = {},
+): Promise<T> {
+  const response = await send(path, { ...options, method: 'POST', body });
+  return readAnswer(response, schema, options.successStatuses ?? [201]);
+}
 
-  const requestId = response.headers.get('x-request-id');
-  const body = await readJson(response);
-  const successStatuses = options.successStatuses ?? [200];
-
-  if (successStatuses.includes(response.status)) {
-    const parsed = schema.safeParse(body);
-    if (parsed.success) return parsed.data;
-    throw new UnexpectedResponseError('invalid_body', response.status, requestId, { cause: parsed.error });
-  }
-
-  const problem = Problem.safeParse(body);
-  if (problem.success) throw new ApiProblemError(problem.data);
-  throw new UnexpectedResponseError('unexpected_status', response.status, requestId);
+/** DELETE a resource; resolves on 204 No Content, rejects like getJson otherwise. */
+export async function deleteResource(path: string, options: SendOptions = {}): Promise<void> {
+  const response = await send(path, { ...options, method: 'DELETE' });
+  if (response.status === 204) return;
+  throw problemFor(response.status, response.headers.get('x-request-id'), await readJson(response));
 }

@@ -1,6 +1,7 @@
 import type { InvalidParam } from '@carapace/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError, NetworkError, UnexpectedResponseError } from '../api/api-errors';
+import { Notice } from './notice';
 
 interface ErrorDescription {
   readonly title: string;
@@ -46,36 +47,34 @@ export function ApiErrorNotice({ error, showingStaleData = false, onRetry }: Api
   const { title, detail, requestId, invalidParams } = describe();
 
   return (
-    <div className="notice notice--error" role="alert">
-      <svg className="notice__icon" viewBox="0 0 24 24" aria-hidden="true">
-        <circle cx="12" cy="12" r="10" />
-        <path d="M12 7v6M12 16.5v.5" />
-      </svg>
-      <div className="notice__body">
-        <p className="notice__title">{title}</p>
-        {detail !== undefined && <p>{detail}</p>}
-        {invalidParams !== undefined && invalidParams.length > 0 && (
-          <ul className="notice__list">
-            {invalidParams.map((param) => (
-              <li key={`${param.name}:${param.reason}`}>
-                {t('errors.invalidParam', { name: param.name, reason: param.reason })}
-              </li>
-            ))}
-          </ul>
-        )}
-        {showingStaleData && <p>{t('errors.staleData')}</p>}
-        {requestId !== undefined && (
-          <p className="notice__meta">
-            <span className="notice__request-id">{t('errors.requestId', { requestId })}</span>{' '}
-            {t('errors.requestIdHint')}
-          </p>
-        )}
-      </div>
-      {onRetry !== undefined && (
-        <button type="button" className="button button--secondary notice__action" onClick={onRetry}>
-          {t('errors.retry')}
-        </button>
+    <Notice
+      tone="error"
+      title={title}
+      action={
+        onRetry === undefined ? undefined : (
+          <button type="button" className="button button--secondary notice__action" onClick={onRetry}>
+            {t('errors.retry')}
+          </button>
+        )
+      }
+    >
+      {detail !== undefined && <p>{detail}</p>}
+      {invalidParams !== undefined && invalidParams.length > 0 && (
+        <ul className="notice__list">
+          {invalidParams.map((param) => (
+            <li key={`${param.name}:${param.reason}`}>
+              {t('errors.invalidParam', { name: param.name, reason: param.reason })}
+            </li>
+          ))}
+        </ul>
       )}
-    </div>
+      {showingStaleData && <p>{t('errors.staleData')}</p>}
+      {requestId !== undefined && (
+        <p className="notice__meta">
+          <span className="notice__request-id">{t('errors.requestId', { requestId })}</span>{' '}
+          {t('errors.requestIdHint')}
+        </p>
+      )}
+    </Notice>
   );
 }

@@ -5,6 +5,7 @@ import { BrandMark } from './brand-mark';
 import { LanguageSwitch } from './language-switch';
 import { usePathname } from './navigation';
 import { PLATFORM_HEALTH_PATH } from './paths';
+import { SessionStatus } from './session-status';
 
 export function AppLayout({ children }: { readonly children: ReactNode }) {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function AppLayout({ children }: { readonly children: ReactNode }) {
             </a>
           </nav>
           <LanguageSwitch />
+          <SessionStatus />
         </div>
       </header>
       <main id="main-content" ref={main} tabIndex={-1} className="app-main">

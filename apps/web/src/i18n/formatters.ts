@@ -45,6 +45,11 @@ export function formatMilliseconds(milliseconds: number, locale: string): string
   }).format(milliseconds);
 }
 
+/** "Underwriter and Actuary" / "核保员和精算师": the conjunction and its punctuation follow the locale. */
+export function formatList(values: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }).format(values);
+}
+
 /** The formatters above, bound to the interface language so a switch re-renders every number and date. */
 export function useFormatters() {
   const { i18n } = useTranslation();
@@ -55,6 +60,7 @@ export function useFormatters() {
       dateTime: (value: string | Date) => formatDateTime(value, locale),
       date: (value: string | Date) => formatDate(value, locale),
       milliseconds: (value: number) => formatMilliseconds(value, locale),
+      list: (values: readonly string[]) => formatList(values, locale),
     }),
     [locale],
   );

@@ -1,9 +1,14 @@
 import type { Organisation, OrganisationPage } from '@carapace/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorNotice } from '../../app/api-error-notice';
+import { AppLink } from '../../app/app-link';
+import { usePathname } from '../../app/navigation';
+import { signInPath } from '../../app/paths';
 import { useFormatters } from '../../i18n/formatters';
 
 interface OrganisationsCardProps {
+  /** Signed out, the card asks the reader to sign in instead of showing the server's 401. */
+  readonly signedIn: boolean;
   readonly page: OrganisationPage | undefined;
   readonly error: unknown;
   readonly onRetry: () => void;
@@ -33,12 +38,22 @@ function OrganisationName({ organisation }: { readonly organisation: Organisatio
   );
 }
 
-export function OrganisationsCard({ page, error, onRetry }: OrganisationsCardProps) {
+export function OrganisationsCard({ signedIn, page, error, onRetry }: OrganisationsCardProps) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const pathname = usePathname();
 
   let content;
-  if (page === undefined) {
+  if (!signedIn) {
+    content = (
+      <div className="sign-in-prompt" data-testid="organisations-sign-in-prompt">
+        <p className="muted">{t('organisations.signInPrompt')}</p>
+        <AppLink to={signInPath(pathname)} className="button button--primary">
+          {t('organisations.signInLink')}
+        </AppLink>
+      </div>
+    );
+  } else if (page === undefined) {
     content =
       error === undefined ? (
         <p className="muted">{t('health.loading')}</p>
@@ -99,7 +114,7 @@ export function OrganisationsCard({ page, error, onRetry }: OrganisationsCardPro
           </h2>
           <p className="card__intro">{t('organisations.intro')}</p>
         </div>
-        {page !== undefined && page.total > 0 && (
+        {signedIn && page !== undefined && page.total > 0 && (
           <p className="card__count">
             {page.total > page.items.length
               ? t('organisations.showing', { shown: page.items.length, total: page.total })

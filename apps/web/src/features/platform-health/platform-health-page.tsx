@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchOrganisations } from '../../api/organisations';
 import { fetchLiveness, fetchReadiness } from '../../api/platform-health';
+import { useSession } from '../../api/session-store';
 import { useApiResource } from '../../api/use-api-resource';
 import { ApiErrorNotice } from '../../app/api-error-notice';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -23,14 +24,19 @@ export function PlatformHealthPage() {
   useDocumentTitle(t('health.title'));
 
   const language = i18n.language;
+  // Organisations need a session; the health checks do not. Another session (another account) loads anew.
+  const sessionToken = useSession()?.token;
   const loadReadiness = useCallback(
     (signal: AbortSignal) => fetchReadiness({ signal, language }),
     [language],
   );
   const loadLiveness = useCallback((signal: AbortSignal) => fetchLiveness({ signal, language }), [language]);
   const loadOrganisations = useCallback(
-    (signal: AbortSignal) => fetchOrganisations({ limit: ORGANISATION_LIMIT }, { signal, language }),
-    [language],
+    (signal: AbortSignal) =>
+      sessionToken === undefined
+        ? Promise.resolve(undefined)
+        : fetchOrganisations({ limit: ORGANISATION_LIMIT }, { signal, language }),
+    [language, sessionToken],
   );
 
   const readiness = useApiResource(loadReadiness, { refreshIntervalMs: REFRESH_INTERVAL_MS });
@@ -102,6 +108,7 @@ export function PlatformHealthPage() {
       </div>
 
       <OrganisationsCard
+        signedIn={sessionToken !== undefined}
         page={organisations.data}
         error={organisations.error}
         onRetry={() => void organisations.refresh()}
