@@ -59,7 +59,8 @@ export async function decideDataAccess(
 ): Promise<DataAccessRequest> {
   requirePermission(actor, IDENTITY_ACCESS_RULES, 'data_access.decide');
   const now = services.now();
-  return services.unitOfWork.run(async (repositories) => {
+  // A self-approval is answered after the transaction commits, so its `denied` record is kept.
+  const outcome = await services.unitOfWork.run(async (repositories) => {
     const request = await repositories.identity.findDataAccessRequest(requestId, { forUpdate: true });
     if (request?.tenantId !== actor.tenantId)
       throw new NotFoundError('request_not_found', `no request ${requestId}`);
@@ -74,7 +75,7 @@ export async function decideDataAccess(
         result: 'denied',
         details: { reason: 'self_approval' },
       });
-      throw new ForbiddenError('self_approval_refused', 'nobody approves a request they made');
+      return { kind: 'self_approval' as const };
     }
     const decided = await repositories.identity.decideDataAccessRequest(request.id, {
       status: decision.approve ? 'approved' : 'rejected',
@@ -92,8 +93,12 @@ export async function decideDataAccess(
       result: 'success',
       details: { requested: request.action, requester: request.requestedBy },
     });
-    return decided;
+    return { kind: 'decided' as const, decided };
   });
+  if (outcome.kind === 'self_approval') {
+    throw new ForbiddenError('self_approval_refused', 'nobody approves a request they made');
+  }
+  return outcome.decided;
 }
 
 export async function listDataAccessRequests(

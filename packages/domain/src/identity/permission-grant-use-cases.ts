@@ -88,7 +88,8 @@ export async function decidePermissionGrant(
 ): Promise<PermissionGrantRequest> {
   requirePermission(actor, IDENTITY_ACCESS_RULES, 'permission_grant.decide');
   const now = services.now();
-  return services.unitOfWork.run(async (repositories) => {
+  // A self-approval is answered after the transaction commits, so its `denied` record is kept.
+  const outcome = await services.unitOfWork.run(async (repositories) => {
     const request = await repositories.identity.findGrantRequest(requestId, { forUpdate: true });
     if (request?.tenantId !== actor.tenantId)
       throw new NotFoundError('request_not_found', `no request ${requestId}`);
@@ -103,10 +104,7 @@ export async function decidePermissionGrant(
         result: 'denied',
         details: { reason: 'self_approval' },
       });
-      throw new ForbiddenError(
-        'self_approval_refused',
-        'nobody approves a request they made or that is for themselves',
-      );
+      return { kind: 'self_approval' as const };
     }
     const decided = await repositories.identity.decideGrantRequest(request.id, {
       status: decision.approve ? 'approved' : 'rejected',
@@ -131,8 +129,15 @@ export async function decidePermissionGrant(
       result: 'success',
       details: { role: request.role, grantee: request.userId },
     });
-    return decided;
+    return { kind: 'decided' as const, decided };
   });
+  if (outcome.kind === 'self_approval') {
+    throw new ForbiddenError(
+      'self_approval_refused',
+      'nobody approves a request they made or that is for themselves',
+    );
+  }
+  return outcome.decided;
 }
 
 export async function listPermissionGrantRequests(
