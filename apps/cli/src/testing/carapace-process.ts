@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,12 +32,18 @@ export function cleanEnvironment(overrides: Record<string, string>): NodeJS.Proc
     if (/^(DATABASE_URL|CARAPACE_|PORT$|HOST$|LOG_)/.test(name)) continue;
     env[name] = value;
   }
-  // Keys and exported audit heads go to a directory of this test run, never into the repository's var/.
+  // Keys and exported audit heads belong to one database: they go beside its data directory (or to a folder
+  // named for its URL) in this test run, never into the repository's var/, and never shared by two databases.
+  const database = overrides['CARAPACE_DATA_DIR'] ?? overrides['DATABASE_URL'] ?? 'default';
+  const companion = join(
+    TEST_RUN_DIRECTORY,
+    createHash('sha256').update(database).digest('hex').slice(0, 16),
+  );
   return {
     ...env,
     LOG_FORMAT: 'json',
-    CARAPACE_KEY_DIR: join(TEST_RUN_DIRECTORY, 'keys'),
-    CARAPACE_AUDIT_DIR: join(TEST_RUN_DIRECTORY, 'audit'),
+    CARAPACE_KEY_DIR: join(companion, 'keys'),
+    CARAPACE_AUDIT_DIR: join(companion, 'audit'),
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { AccessRules } from './access-rules.js';
+import { ROLES } from './roles.js';
 
 /** Actions on accounts, roles, tokens and approvals. */
 export const IDENTITY_ACTIONS = [
@@ -30,17 +31,8 @@ export const IDENTITY_ACCESS_RULES: AccessRules<IdentityAction> = {
   'api_token.create': ['security_admin', 'partner'],
   'api_token.list': ['security_admin', 'partner', 'auditor'],
   'api_token.revoke': ['security_admin', 'partner'],
-  'permission_grant.request': [
-    'underwriter',
-    'claims_handler',
-    'actuary',
-    'compliance_officer',
-    'security_admin',
-    'auditor',
-    'broker',
-    'policyholder',
-    'partner',
-  ],
+  // Anyone may ask; asking grants nothing.
+  'permission_grant.request': [...ROLES],
   'permission_grant.list': ['security_admin', 'auditor'],
   'permission_grant.decide': ['security_admin'],
   'data_access.request': ['underwriter', 'claims_handler', 'actuary', 'compliance_officer', 'auditor'],

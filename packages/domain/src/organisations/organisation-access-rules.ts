@@ -1,4 +1,5 @@
 import type { AccessRules } from '../identity/access-rules.js';
+import { ROLES } from '../identity/roles.js';
 
 export const ORGANISATION_ACTIONS = ['organisation.register', 'organisation.read'] as const;
 export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
@@ -9,15 +10,5 @@ export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
  */
 export const ORGANISATION_ACCESS_RULES: AccessRules<OrganisationAction> = {
   'organisation.register': ['underwriter', 'broker', 'security_admin'],
-  'organisation.read': [
-    'underwriter',
-    'claims_handler',
-    'actuary',
-    'compliance_officer',
-    'security_admin',
-    'auditor',
-    'broker',
-    'policyholder',
-    'partner',
-  ],
+  'organisation.read': [...ROLES],
 };

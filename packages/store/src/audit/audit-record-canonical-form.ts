@@ -1,23 +1,8 @@
 import { canonicalJson, leafHash } from '@carapace/security';
-import type { AuditEntry, AuditRecord, AuditResult } from '@carapace/domain';
+import type { AuditEntry, AuditRecord } from '@carapace/domain';
 
-/** The fields a leaf hash covers, as stored in audit_log.record. Dates are ISO 8601 UTC strings. */
-export interface CanonicalAuditRecord {
-  readonly sequence: number;
-  readonly recordedAt: string;
-  readonly tenantId: string | null;
-  readonly actorId: string;
-  readonly action: string;
-  readonly objectType: string;
-  readonly objectId: string | null;
-  readonly subjectId: string | null;
-  readonly result: AuditResult;
-  readonly purpose: string;
-  readonly requestId: string | null;
-  readonly approvalId: string | null;
-  readonly rows: number | null;
-  readonly details: Readonly<Record<string, string | number | boolean | null>>;
-}
+/** The fields a leaf hash covers, as stored in audit_log.record: the record without its hash, dates as ISO 8601 UTC. */
+export type CanonicalAuditRecord = Omit<AuditRecord, 'recordedAt' | 'leafHash'> & { readonly recordedAt: string };
 
 const encoder = new TextEncoder();
 
