@@ -80,6 +80,7 @@ export {
   rolesInForce,
   type IdentityRepository,
   type InsertUserResult,
+  type SessionAccount,
 } from './identity/identity-repository.js';
 export {
   LOCKOUT_MINUTES,

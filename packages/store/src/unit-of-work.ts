@@ -32,10 +32,12 @@ function scopeOf(context: AccessContext): DataScope {
  * applies to, and the tenant id its rules read. Both are transaction-local, so a pooled connection goes back
  * to the pool as it came.
  */
-async function enterScope(transaction: Transaction<Database>, scope: DataScope): Promise<void> {
+export async function enterScope(transaction: Transaction<Database>, scope: DataScope): Promise<void> {
   if (scope.kind === 'platform') return;
-  await sql`set local role ${sql.id(TENANT_ROLE)}`.execute(transaction);
-  await sql`select set_config('carapace.tenant_id', ${scope.tenantId}, true)`.execute(transaction);
+  // One round trip for both (`set_config('role', …)` is `set local role`): every request pays it.
+  await sql`select set_config('role', ${TENANT_ROLE}, true), set_config('carapace.tenant_id', ${scope.tenantId}, true)`.execute(
+    transaction,
+  );
 }
 
 /**

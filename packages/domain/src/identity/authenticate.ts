@@ -17,33 +17,29 @@ export async function actorForSession(
   claims: { readonly sessionId: string; readonly userId: string; readonly tenantId: string },
 ): Promise<UserActor> {
   const now = services.now();
-  return services.unitOfWork.run(async (repositories) => {
-    const session = await repositories.identity.findSession(claims.sessionId);
-    if (
-      session === undefined ||
-      session.userId !== claims.userId ||
-      session.tenantId !== claims.tenantId ||
-      session.revokedAt !== null ||
-      session.expiresAt.getTime() <= now.getTime()
-    ) {
-      throw new AuthenticationError('session_invalid', SESSION_INVALID);
-    }
-    const user = await repositories.identity.findUser(session.userId);
-    const tenantKind = await repositories.identity.tenantKind(session.tenantId);
-    if (user?.status !== 'active' || tenantKind === undefined) {
-      throw new AuthenticationError('session_invalid', SESSION_INVALID);
-    }
-    return {
-      kind: 'user',
-      userId: user.id,
-      tenantId: session.tenantId,
-      tenantKind,
-      roles: rolesInForce(await repositories.identity.listRoleAssignments(user.id), now),
-      sessionId: session.id,
-      apiTokenId: null,
-      scopes: null,
-    };
-  });
+  const found = await services.unitOfWork.run((repositories) =>
+    repositories.identity.findSessionAccount(claims.sessionId),
+  );
+  if (
+    found === undefined ||
+    found.session.userId !== claims.userId ||
+    found.session.tenantId !== claims.tenantId ||
+    found.session.revokedAt !== null ||
+    found.session.expiresAt.getTime() <= now.getTime() ||
+    found.user.status !== 'active'
+  ) {
+    throw new AuthenticationError('session_invalid', SESSION_INVALID);
+  }
+  return {
+    kind: 'user',
+    userId: found.user.id,
+    tenantId: found.session.tenantId,
+    tenantKind: found.tenantKind,
+    roles: rolesInForce(found.roleAssignments, now),
+    sessionId: found.session.id,
+    apiTokenId: null,
+    scopes: null,
+  };
 }
 
 /**

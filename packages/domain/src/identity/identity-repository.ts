@@ -11,6 +11,13 @@ import type {
   UserCredentials,
 } from './user.js';
 
+export interface SessionAccount {
+  readonly session: Session;
+  readonly user: User;
+  readonly tenantKind: OrganisationKind;
+  readonly roleAssignments: readonly RoleAssignment[];
+}
+
 export type InsertUserResult =
   | { readonly kind: 'inserted'; readonly user: User }
   | { readonly kind: 'duplicate'; readonly field: 'email' };
@@ -39,6 +46,11 @@ export interface IdentityRepository {
 
   insertSession(session: Omit<Session, 'id' | 'revokedAt'>): Promise<Session>;
   findSession(id: string): Promise<Session | undefined>;
+  /**
+   * A session with its account, the account's tenant kind and role assignments, in one round trip: what
+   * authenticating a request needs, read on every request.
+   */
+  findSessionAccount(id: string): Promise<SessionAccount | undefined>;
   revokeSession(id: string, at: Date): Promise<void>;
 
   insertApiToken(

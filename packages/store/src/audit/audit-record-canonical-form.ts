@@ -2,7 +2,9 @@ import { canonicalJson, leafHash } from '@carapace/security';
 import type { AuditEntry, AuditRecord } from '@carapace/domain';
 
 /** The fields a leaf hash covers, as stored in audit_log.record: the record without its hash, dates as ISO 8601 UTC. */
-export type CanonicalAuditRecord = Omit<AuditRecord, 'recordedAt' | 'leafHash'> & { readonly recordedAt: string };
+export type CanonicalAuditRecord = Omit<AuditRecord, 'recordedAt' | 'leafHash'> & {
+  readonly recordedAt: string;
+};
 
 const encoder = new TextEncoder();
 

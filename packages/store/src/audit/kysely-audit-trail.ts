@@ -79,8 +79,10 @@ export class KyselyAuditTrail implements AuditTrail {
   /** Appends the collected entries. Runs as the connection's own role: tenants cannot write the log directly. */
   async flush(): Promise<void> {
     if (this.#pending.length === 0) return;
-    if (this.scope.kind === 'tenant') await sql`set local role none`.execute(this.db);
-    await sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(this.db);
+    // Back to the connection's own role (a no-op for the platform) and take the append lock, in one round trip.
+    await sql`select set_config('role', 'none', true), pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(
+      this.db,
+    );
     const { last } = await this.db
       .selectFrom('auditLog')
       .select(sql<string>`coalesce(max(sequence), 0)`.as('last'))

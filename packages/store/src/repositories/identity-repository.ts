@@ -7,8 +7,10 @@ import type {
   InsertUserResult,
   OrganisationKind,
   PermissionGrantRequest,
+  Role,
   RoleAssignment,
   Session,
+  SessionAccount,
   User,
   UserCredentials,
 } from '@carapace/domain';
@@ -248,6 +250,74 @@ export class KyselyIdentityRepository implements IdentityRepository {
       .where('id', '=', id)
       .where(ownedByTenant(this.scope))
       .executeTakeFirst();
+  }
+
+  async findSessionAccount(id: string): Promise<SessionAccount | undefined> {
+    if (!isUuid(id)) return undefined;
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.userId')
+      .innerJoin('organisations', 'organisations.id', 'sessions.tenantId')
+      .select([
+        'sessions.id as sessionId',
+        'sessions.tenantId',
+        'sessions.userId',
+        'sessions.createdAt as sessionCreatedAt',
+        'sessions.expiresAt',
+        'sessions.revokedAt',
+        'users.email',
+        'users.displayName',
+        'users.status',
+        'users.createdAt as userCreatedAt',
+        'organisations.kind as tenantKind',
+        // Timestamps as epoch milliseconds: inside json they would come back as text in the session's format.
+        sql<
+          {
+            id: string;
+            role: Role;
+            grantedAt: number;
+            expiresAt: number | null;
+            grantRequestId: string | null;
+          }[]
+        >`
+          coalesce((select json_agg(json_build_object(
+            'id', r.id, 'role', r.role,
+            'grantedAt', (extract(epoch from r.granted_at) * 1000)::bigint,
+            'expiresAt', (extract(epoch from r.expires_at) * 1000)::bigint,
+            'grantRequestId', r.grant_request_id))
+          from user_roles r where r.user_id = sessions.user_id), '[]'::json)`.as('roles'),
+      ])
+      .where('sessions.id', '=', id)
+      .where(ownedByTenant(this.scope, 'sessions'))
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    return {
+      session: {
+        id: row.sessionId,
+        tenantId: row.tenantId,
+        userId: row.userId,
+        createdAt: row.sessionCreatedAt,
+        expiresAt: row.expiresAt,
+        revokedAt: row.revokedAt,
+      },
+      user: {
+        id: row.userId,
+        tenantId: row.tenantId,
+        email: row.email,
+        displayName: row.displayName,
+        status: row.status,
+        createdAt: row.userCreatedAt,
+      },
+      tenantKind: row.tenantKind,
+      roleAssignments: row.roles.map((role) => ({
+        id: role.id,
+        userId: row.userId,
+        role: role.role,
+        grantedAt: new Date(role.grantedAt),
+        expiresAt: role.expiresAt === null ? null : new Date(role.expiresAt),
+        grantRequestId: role.grantRequestId,
+      })),
+    };
   }
 
   async revokeSession(id: string, at: Date): Promise<void> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../connection.js';
-import { TENANT_ROLE } from '../migrations/0003-identity-tenancy-audit.js';
+import { enterScope } from '../unit-of-work.js';
 
 /**
  * Runs one SQL statement as the connection's own user, bypassing every repository: what someone with
@@ -24,9 +24,9 @@ export async function runRawSqlAsTenant<Row = Record<string, unknown>>(
   tenantId: string,
   statement: string,
 ): Promise<Row[]> {
+  // The very scope switch every unit of work makes, so this proves what requests actually run under.
   return database.db.transaction().execute(async (transaction) => {
-    await sql`set local role ${sql.id(TENANT_ROLE)}`.execute(transaction);
-    await sql`select set_config('carapace.tenant_id', ${tenantId}, true)`.execute(transaction);
+    await enterScope(transaction, { kind: 'tenant', tenantId });
     return (await sql.raw<Row>(statement).execute(transaction)).rows;
   });
 }
