@@ -90,7 +90,7 @@ describeEachDatabase('personal data API', ({ handle }) => {
   async function approval(
     requester: string,
     approver: string,
-    action: 'unmask' | 'export' | 'bulk_query',
+    action: 'unmask' | 'export' | 'bulk_query' | 'break_glass',
     subjectId: string | null,
   ): Promise<string> {
     const asked = await call(requester, 'POST', '/api/v1/data-access-requests', {
@@ -133,6 +133,23 @@ describeEachDatabase('personal data API', ({ handle }) => {
     const response = await call(auditor, 'GET', `/api/v1/audit-log?action=${action}&subjectId=${subjectId}`);
     return AuditRecordList.parse(await response.json()).items;
   }
+
+  it('accepts an approved break-glass request in place of an unmask approval, for four hours', async () => {
+    const { subject, underwriter } = await registeredSubject();
+    const officer = await server.tokenFor('compliance_officer');
+    const emergency = await approval(underwriter, officer, 'break_glass', subject.id);
+    const clear = await call(
+      underwriter,
+      'GET',
+      `/api/v1/data-subjects/${subject.id}/unmasked`,
+      undefined,
+      emergency,
+    );
+    expect(clear.status).toBe(200);
+    expect(DataSubject.parse(await clear.json())).toMatchObject({ masked: false });
+    const unmasks = await auditOf('unmask', subject.id);
+    expect(unmasks.map((record) => [record.result, record.approvalId])).toEqual([['success', emergency]]);
+  });
 
   it('masks by default, unmasks only under someone else’s approval, and audits the denial', async () => {
     const { subject, underwriter } = await registeredSubject();
