@@ -269,7 +269,22 @@ describeEachDatabase('tenant isolation', ({ handle }) => {
          values ('${a.insuredId}', '${a.insurerId}', 'cyber-sme', '2026.1', 'draft', '{}')`,
       );
       await expect(insert).rejects.toThrow(/row-level security/);
-      attempts += 1;
+      // Nor can B move one of its own records into A's book or the reverse: party columns are not updatable.
+      await expect(
+        runRawSqlAsTenant(
+          database,
+          b.insurerId,
+          `update submissions set insurer_id = '${a.insurerId}' where id = '${b.submissionId}'`,
+        ),
+      ).rejects.toThrow(/permission denied/);
+      await expect(
+        runRawSqlAsTenant(
+          database,
+          b.insurerId,
+          `update organisations set name_zh = 'x' where id = '${a.insurerId}'`,
+        ),
+      ).rejects.toThrow(/permission denied/);
+      attempts += 3;
 
       // 3. The HTTP API, as B's underwriter and as B's insured company's policyholder.
       const tokens = [

@@ -247,16 +247,42 @@ describe('carapace keys', () => {
     expect((await runCarapace(['seed-demo'], env)).code).toBe(0);
     // The keyring is made on first use by the server; rotation needs one to exist.
     expectOneLineFailure(await runCarapace(['keys', 'rotate-root'], env), 1, /keyring/);
+    // A contact person's fields, encrypted under keys wrapped by root version 1, before the rotation.
     const served = await serveCarapace([], env);
+    const signedIn = await asDemoUnderwriter(served.url);
+    const headers = { 'content-type': 'application/json', ...signedIn };
+    const organisations = OrganisationPage.parse(
+      await (await fetch(`${served.url}/api/v1/organisations?kind=insured`, { headers })).json(),
+    );
+    const created = await fetch(`${served.url}/api/v1/data-subjects`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        organisationId: organisations.items[0]?.id,
+        details: { name: '张三丰', mobile: '13812341234' },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const subjectId = ((await created.json()) as { id: string }).id;
     expect((await served.stop('SIGTERM')).code).toBe(0);
+
     const rotated = await runCarapace(['keys', 'rotate-root', '--retire-old'], env);
     expect(rotated.code, rotated.stderr).toBe(0);
-    expect(rotated.stdout).toMatch(/^root key version 2 is current; tenant keys rewrapped: \d+/m);
+    expect(rotated.stdout).toMatch(/^root key version 2 is current; tenant keys rewrapped: [1-9]\d*/m);
     expect(rotated.stdout).toContain('root versions below 2 retired');
     const keyring = JSON.parse(await readFile(join(keyDir, 'keyring.json'), 'utf8')) as {
       root: { currentVersion: number; minDecryptionVersion: number };
     };
     expect(keyring.root).toMatchObject({ currentVersion: 2, minDecryptionVersion: 2 });
+
+    // The field written before still decrypts (read masked) with version 1 retired.
+    const restarted = await serveCarapace([], env);
+    const read = await fetch(`${restarted.url}/api/v1/data-subjects/${subjectId}`, {
+      headers: await asDemoUnderwriter(restarted.url),
+    });
+    expect(read.status).toBe(200);
+    expect(JSON.stringify(await read.json())).toContain('138****1234');
+    expect((await restarted.stop('SIGTERM')).code).toBe(0);
     const audit = await runCarapace(['audit', 'verify'], env);
     expect(audit.code, audit.stdout).toBe(0);
   }, 90_000);

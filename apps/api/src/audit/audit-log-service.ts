@@ -36,12 +36,18 @@ export interface AuditLogVerificationReport extends AuditLogVerification {
  * Checkpoints and verification of the tamper-evident audit log. Signed tree heads go to a JSON-lines file
  * outside the database (`CARAPACE_AUDIT_DIR`), so someone who can rewrite the database cannot rewrite the
  * heads that witness it.
+ *
+ * One process writes the head file: checkpoints within a process are serialised, but a second process (a
+ * `carapace audit checkpoint` beside a running server on PostgreSQL, or a second API instance) must not
+ * checkpoint the same file at the same time.
  */
 export class AuditLogService {
   readonly #database: DatabaseHandle;
   readonly #treeHeadFile: string;
   readonly #signingSeed: Redacted<Uint8Array>;
   readonly #clock: () => Date;
+  /** Checkpoints run one at a time: two heads appended out of order would read as a broken log forever. */
+  #checkpointing: Promise<unknown> = Promise.resolve();
   readonly publicKey: AuditPublicKey;
 
   constructor(options: {
@@ -121,12 +127,21 @@ export class AuditLogService {
    *
    * @throws AuditLogTamperedError when verification fails
    */
-  async checkpoint(): Promise<SignedTreeHead | null> {
+  checkpoint(): Promise<SignedTreeHead | null> {
+    const next = this.#checkpointing.then(
+      () => this.#checkpointNow(),
+      () => this.#checkpointNow(),
+    );
+    this.#checkpointing = next.catch(() => undefined);
+    return next;
+  }
+
+  async #checkpointNow(): Promise<SignedTreeHead | null> {
     const [leaves, heads] = await Promise.all([readAuditLeaves(this.#database.db), this.treeHeads()]);
     const report = this.#verify(leaves, heads);
     if (!report.ok) throw new AuditLogTamperedError(report);
     const latest = heads.at(-1);
-    if (latest !== undefined && latest.treeSize === leaves.length) return null;
+    if (latest !== undefined && latest.treeSize >= leaves.length) return null;
     const tree = MerkleTree.fromLeafHashes(leaves.map((leaf) => Buffer.from(leaf.storedLeafHash, 'hex')));
     const head = signTreeHead(
       {

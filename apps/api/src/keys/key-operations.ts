@@ -10,6 +10,7 @@ import {
 } from '@carapace/security';
 import type { UnitOfWork } from '@carapace/domain';
 import type { PlatformConfig } from '../config.js';
+import { keyVaultDirectory } from '../privacy/vault-personal-data-protection.js';
 
 export interface RootKeyRotation {
   readonly newVersion: number;
@@ -22,6 +23,10 @@ function keyringPath(config: Pick<PlatformConfig, 'keyDir'>): string {
 }
 
 /**
+ * Run with the server stopped: a running server keeps the keyring it started with and would go on wrapping
+ * new tenant keys under the old version. (On PGlite the data-directory lock enforces this, since the CLI
+ * opens the database first; on PostgreSQL it is the operator's to ensure.)
+ *
  * Adds a root key version, makes it current, and rewraps every tenant key-encryption key under it (Vault's
  * rotate + rewrap): no field ciphertext and no data key is touched or exposed. With `retireOld`, versions
  * below the new one stop decrypting afterwards — safe only because the rewrap just moved every wrap. The
@@ -35,11 +40,13 @@ export async function rotateRootKeyAndRewrap(
   const path = keyringPath(config);
   const rotated = rotateRootKey(await loadKeyringFile(path));
   await writeKeyringFile(path, rotated);
-  const vault = new FileKeyVault(config.keyDir, new KeyringKeyProvider(rotated));
+  const vault = new FileKeyVault(keyVaultDirectory(config.keyDir), new KeyringKeyProvider(rotated));
   const tenantKeys = await vault.rewrapTenantKeys();
   const newVersion = rotated.root.currentVersion;
   let retiredBelow: number | null = null;
   if (options.retireOld) {
+    // Every tenant key was just rewrapped under the new version (rewrapTenantKeys throws otherwise), so
+    // nothing still needs the old ones.
     await writeKeyringFile(path, retireRootKeysBefore(rotated, newVersion));
     retiredBelow = newVersion;
   }
@@ -62,7 +69,7 @@ export async function rotateTenantKeyAndRewrap(
   tenantId: string,
 ): Promise<{ readonly newVersion: number; readonly subjectKeys: RewrapCounts }> {
   const keyring = await loadKeyringFile(keyringPath(config));
-  const vault = new FileKeyVault(config.keyDir, new KeyringKeyProvider(keyring));
+  const vault = new FileKeyVault(keyVaultDirectory(config.keyDir), new KeyringKeyProvider(keyring));
   const newVersion = await vault.rotateTenantKey(tenantId);
   const subjectKeys = await vault.rewrapSubjectKeys(tenantId);
   await unitOfWork.run((repositories) =>

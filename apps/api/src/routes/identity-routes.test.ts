@@ -154,12 +154,25 @@ describeEachDatabase('identity and access API', ({ handle }) => {
     expect((await call(token.token, 'GET', '/api/v1/organisations')).status).toBe(401);
   });
 
+  it('lets a security admin create accounts with everyday roles only, never privileged ones', async () => {
+    const admin = await server.tokenFor('security_admin');
+    for (const role of ['security_admin', 'compliance_officer', 'auditor']) {
+      const refused = await call(admin, 'POST', '/api/v1/users', {
+        email: `${role}@insurer.test`,
+        displayName: role,
+        password: PASSWORD,
+        roles: ['underwriter', role],
+      });
+      expect(refused.status, role).toBe(403);
+      expect(problemCode(refused.json)).toBe('permission_denied');
+    }
+  });
+
   it('grants a time-boxed role only on another security admin’s approval', async () => {
     const underwriterId = await colleague('sun@insurer.test', ['underwriter']);
-    await colleague('admin2@insurer.test', ['security_admin']);
     const underwriter = SignedIn.parse((await signIn('sun@insurer.test')).json).token;
     const admin = await server.tokenFor('security_admin');
-    const otherAdmin = SignedIn.parse((await signIn('admin2@insurer.test')).json).token;
+    const otherAdmin = await server.tokenFor('security_admin', 'main', 'second');
 
     const requested = await call(underwriter, 'POST', '/api/v1/permission-grants', {
       userId: underwriterId,
@@ -212,10 +225,9 @@ describeEachDatabase('identity and access API', ({ handle }) => {
   });
 
   it('approves data access only by a compliance officer who did not ask, for a limited time', async () => {
-    await colleague('zhou@insurer.test', ['compliance_officer']);
     const underwriter = await server.tokenFor('underwriter');
     const compliance = await server.tokenFor('compliance_officer');
-    const secondCompliance = SignedIn.parse((await signIn('zhou@insurer.test')).json).token;
+    const secondCompliance = await server.tokenFor('compliance_officer', 'main', 'second');
 
     const asked = await call(underwriter, 'POST', '/api/v1/data-access-requests', {
       action: 'unmask',

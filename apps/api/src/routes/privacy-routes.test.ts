@@ -20,7 +20,7 @@ import {
 import { generateKeyring } from '@carapace/security';
 import { describeEachDatabase } from '@carapace/store/testing';
 import { personalDataProtectionFor } from '../privacy/vault-personal-data-protection.js';
-import { startApiTestServer, TEST_PASSWORD, type ApiTestServer } from '../testing/api-test-server.js';
+import { startApiTestServer, type ApiTestServer } from '../testing/api-test-server.js';
 
 const ZHANG = {
   name: '张三丰',
@@ -68,23 +68,9 @@ describeEachDatabase('personal data API', ({ handle }) => {
     return me.user.id;
   }
 
-  /** A second account with the role in the main insurer, made by its security admin through the API. */
+  /** A second person with the role in the main insurer. */
   async function secondAccount(role: 'compliance_officer'): Promise<string> {
-    const admin = await server.tokenFor('security_admin');
-    const email = `${role}.second.${Math.random().toString(36).slice(2, 8)}@test.carapace.test`;
-    const created = await call(admin, 'POST', '/api/v1/users', {
-      email,
-      displayName: `${role} second`,
-      password: TEST_PASSWORD,
-      roles: [role],
-    });
-    expect(created.status).toBe(201);
-    const signedIn = await fetch(`${server.url}/api/v1/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: TEST_PASSWORD }),
-    });
-    return ((await signedIn.json()) as { token: string }).token;
+    return server.tokenFor(role, 'main', 'second');
   }
 
   async function approval(

@@ -36,7 +36,7 @@ export interface ApiTestServer {
    * A session token of a test account with this one role, in the test organisation of the role's kind
    * (`tenant` picks another organisation of that kind, for cross-tenant tests). Accounts are made on first use.
    */
-  readonly tokenFor: (role: Role, tenant?: string) => Promise<string>;
+  readonly tokenFor: (role: Role, tenant?: string, person?: string) => Promise<string>;
   readonly keyring: Keyring;
   /** The test organisation of a kind (created on first use), by the same `tenant` label. */
   readonly tenantOf: (kind: OrganisationKind, tenant?: string) => Promise<string>;
@@ -126,13 +126,14 @@ export async function startApiTestServer(
   };
   const accounts = new Map<string, Promise<string>>();
   const sessions = new Map<string, { readonly token: string; readonly expiresAt: number }>();
-  const accountFor = (role: Role, tenant: string): Promise<string> => {
-    const key = `${role}/${tenant}`;
+  // Made by the operator's path (no actor), as privileged roles cannot be given by a security admin.
+  const accountFor = (role: Role, tenant: string, person: string): Promise<string> => {
+    const key = `${role}/${tenant}/${person}`;
     let email = accounts.get(key);
     if (email === undefined) {
       email = (async () => {
         const tenantId = await tenantOf(ROLE_TENANT_KIND[role], tenant);
-        const address = `${role}.${tenant}.${Math.random().toString(36).slice(2, 10)}@test.carapace.test`;
+        const address = `${role}.${tenant}.${person}.${Math.random().toString(36).slice(2, 10)}@test.carapace.test`;
         await createAccount(system, null, {
           tenantId,
           email: address,
@@ -147,11 +148,11 @@ export async function startApiTestServer(
     return email;
   };
   // A session lasts as long as the server's clock says, so a test that moves the clock signs in again.
-  const tokenFor = async (role: Role, tenant = 'main'): Promise<string> => {
-    const key = `${role}/${tenant}`;
+  const tokenFor = async (role: Role, tenant = 'main', person = 'first'): Promise<string> => {
+    const key = `${role}/${tenant}/${person}`;
     const cached = sessions.get(key);
     if (cached !== undefined && cached.expiresAt > clock().getTime()) return cached.token;
-    const email = await accountFor(role, tenant);
+    const email = await accountFor(role, tenant, person);
     const response = await fetch(`${server.url}/api/v1/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

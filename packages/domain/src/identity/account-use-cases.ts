@@ -1,5 +1,5 @@
 import { hashPassword, PasswordPolicyError } from '@carapace/security';
-import { ConflictError, NotFoundError, RuleViolationError } from '../shared/domain-error.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../shared/domain-error.js';
 import type { UserActor } from './actor.js';
 import { requirePermission } from './access-rules.js';
 import { IDENTITY_ACCESS_RULES } from './identity-access-rules.js';
@@ -15,6 +15,14 @@ export interface NewAccount {
   /** Standing roles. Each must belong to the tenant's kind (an insurer's staff cannot be `policyholder`). */
   readonly roles: readonly Role[];
 }
+
+/**
+ * Roles that approve, audit or administer access. A security admin cannot hand them out as standing roles:
+ * otherwise one admin could make a second admin or a compliance officer and approve their own requests
+ * through them. They are granted only for a while through an approved permission-grant request, or as
+ * standing roles by the operator (`carapace user create`).
+ */
+export const PRIVILEGED_ROLES: readonly Role[] = ['security_admin', 'compliance_officer', 'auditor'];
 
 async function hashAcceptablePassword(password: string): Promise<string> {
   try {
@@ -53,6 +61,15 @@ export async function createAccount(
   }
   if (account.roles.length === 0) {
     throw new RuleViolationError('role_not_for_tenant', 'an account needs at least one role', 'roles');
+  }
+  if (actor !== null) {
+    const privileged = account.roles.findIndex((role) => PRIVILEGED_ROLES.includes(role));
+    if (privileged >= 0) {
+      throw new ForbiddenError(
+        'permission_denied',
+        `${account.roles[privileged] ?? ''} is granted through an approved permission-grant request, not at account creation`,
+      );
+    }
   }
   const passwordHash = await hashAcceptablePassword(account.password);
   const now = services.now();

@@ -86,7 +86,25 @@ export async function signIn(
     throw new AuthenticationError('sign_in_failed', SIGN_IN_FAILED);
   }
 
-  return services.unitOfWork.run(async (repositories) => {
+  const opened = await services.unitOfWork.run(async (repositories) => {
+    // Guesses sent in parallel all pass the first check; one that is right must still lose if the others
+    // have locked the account meanwhile.
+    const current = await repositories.identity.findCredentialsByEmail(email);
+    if (
+      current === undefined ||
+      current.user.status !== 'active' ||
+      (current.lockedUntil !== null && current.lockedUntil.getTime() > now.getTime())
+    ) {
+      await repositories.audit.record({
+        action: 'sign_in',
+        objectType: 'user',
+        objectId: userId,
+        tenantId: credentials.user.tenantId,
+        result: 'denied',
+        details: { reason: 'account_locked' },
+      });
+      return undefined;
+    }
     const tenantKind = await repositories.identity.tenantKind(credentials.user.tenantId);
     if (tenantKind === undefined) throw new Error(`user ${userId} belongs to no organisation`);
     await repositories.identity.recordSignInSuccess(userId);
@@ -107,4 +125,6 @@ export async function signIn(
     });
     return { user: credentials.user, tenantKind, session, roles };
   });
+  if (opened === undefined) throw new AuthenticationError('sign_in_failed', SIGN_IN_FAILED);
+  return opened;
 }

@@ -21,11 +21,17 @@ const ROLES = [
  */
 export const TENANT_ROLE = 'carapace_tenant';
 
-/** Tables a tenant-scoped transaction may touch, with the Row-Level Security rule that keeps tenants apart. */
+/**
+ * Tables a tenant-scoped transaction may touch, with the Row-Level Security rule that keeps tenants apart and
+ * the only columns it may update. Everything else — who owns a row (insurer, company, broker, tenant), ids,
+ * priced terms — is fixed for a tenant even on rows it can see: RLS decides which rows, the column grants
+ * which changes.
+ */
 const TENANT_TABLES: readonly {
   readonly table: string;
   readonly visible: string;
   readonly insertable?: string;
+  readonly updatable: readonly string[];
 }[] = [
   {
     table: 'organisations',
@@ -34,25 +40,56 @@ const TENANT_TABLES: readonly {
     visible: `id = carapace_current_tenant() or kind = 'insurer' or registered_by = carapace_current_tenant()
         or exists (select 1 from submissions s where s.organisation_id = organisations.id)`,
     insertable: `registered_by = carapace_current_tenant()`,
+    updatable: [],
   },
   {
     table: 'submissions',
     visible: `carapace_current_tenant() in (insurer_id, organisation_id, broker_id)`,
+    updatable: ['status', 'profile', 'submitted_at'],
   },
-  { table: 'quotes', visible: `carapace_current_tenant() in (insurer_id, organisation_id, broker_id)` },
-  { table: 'policies', visible: `carapace_current_tenant() in (insurer_id, organisation_id, broker_id)` },
+  {
+    table: 'quotes',
+    visible: `carapace_current_tenant() in (insurer_id, organisation_id, broker_id)`,
+    updatable: ['status', 'pre_bind_contingencies'],
+  },
+  {
+    table: 'policies',
+    visible: `carapace_current_tenant() in (insurer_id, organisation_id, broker_id)`,
+    updatable: [],
+  },
   // Children are visible exactly when their parent is: the parent's own rule applies inside the subquery.
-  { table: 'quote_events', visible: `exists (select 1 from quotes q where q.id = quote_events.quote_id)` },
+  {
+    table: 'quote_events',
+    visible: `exists (select 1 from quotes q where q.id = quote_events.quote_id)`,
+    updatable: [],
+  },
   {
     table: 'policy_transactions',
     visible: `exists (select 1 from policies p where p.id = policy_transactions.policy_id)`,
+    updatable: [],
   },
-  { table: 'users', visible: `tenant_id = carapace_current_tenant()` },
-  { table: 'user_roles', visible: `tenant_id = carapace_current_tenant()` },
-  { table: 'sessions', visible: `tenant_id = carapace_current_tenant()` },
-  { table: 'api_tokens', visible: `tenant_id = carapace_current_tenant()` },
-  { table: 'permission_grant_requests', visible: `tenant_id = carapace_current_tenant()` },
-  { table: 'data_access_requests', visible: `tenant_id = carapace_current_tenant()` },
+  {
+    table: 'users',
+    visible: `tenant_id = carapace_current_tenant()`,
+    updatable: ['display_name', 'password_hash', 'status', 'failed_sign_ins', 'locked_until'],
+  },
+  { table: 'user_roles', visible: `tenant_id = carapace_current_tenant()`, updatable: [] },
+  { table: 'sessions', visible: `tenant_id = carapace_current_tenant()`, updatable: ['revoked_at'] },
+  {
+    table: 'api_tokens',
+    visible: `tenant_id = carapace_current_tenant()`,
+    updatable: ['revoked_at', 'last_used_at'],
+  },
+  {
+    table: 'permission_grant_requests',
+    visible: `tenant_id = carapace_current_tenant()`,
+    updatable: ['status', 'decided_by', 'decided_at', 'decision_note'],
+  },
+  {
+    table: 'data_access_requests',
+    visible: `tenant_id = carapace_current_tenant()`,
+    updatable: ['status', 'decided_by', 'decided_at', 'decision_note', 'expires_at'],
+  },
 ];
 
 function oneOf(column: string, values: readonly string[]) {
@@ -288,8 +325,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`revoke all on all tables in schema public from carapace_tenant`.execute(db);
   await sql`grant usage on schema public to carapace_tenant`.execute(db);
   await sql`grant usage on all sequences in schema public to carapace_tenant`.execute(db);
-  for (const { table, visible, insertable } of TENANT_TABLES) {
-    await sql`grant select, insert, update on ${sql.table(table)} to carapace_tenant`.execute(db);
+  for (const { table, visible, insertable, updatable } of TENANT_TABLES) {
+    await sql`grant select, insert on ${sql.table(table)} to carapace_tenant`.execute(db);
+    if (updatable.length > 0) {
+      await sql`grant update (${sql.join(updatable.map((column) => sql.id(column)))}) on ${sql.table(table)} to carapace_tenant`.execute(
+        db,
+      );
+    }
     await sql`alter table ${sql.table(table)} enable row level security`.execute(db);
     await sql
       .raw(

@@ -135,7 +135,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('outcome_note', 'text', (column) => column.check(sql`length(outcome_note) between 1 and 1000`))
     .addColumn('request_seq', 'bigint', (column) => column.notNull().generatedAlwaysAsIdentity().unique())
     // GB/T 35273-2020 §8.7: answer within 30 days.
-    .addCheckConstraint('subject_requests_due_in_30_days', sql`due_at = received_at + interval '30 days'`)
+    // 720 hours, not '30 days': a calendar-day interval follows the session's time zone and moves by an hour
+    // across a daylight-saving change, while the domain adds 30 × 24 h.
+    .addCheckConstraint('subject_requests_due_in_30_days', sql`due_at = received_at + interval '720 hours'`)
     .addCheckConstraint(
       'subject_requests_completion_complete',
       sql`(status = 'received') = (completed_by is null and completed_at is null)`,
