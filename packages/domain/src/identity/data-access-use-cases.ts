@@ -32,7 +32,11 @@ export async function requestDataAccess(
   // Unmasking and break-glass are about one person: a type-wide approval would unmask everyone, one call at
   // a time, around the bulk-query gate. Only an export or a bulk query may cover a whole type.
   if ((request.action === 'unmask' || request.action === 'break_glass') && request.objectId === null) {
-    throw new RuleViolationError('account_invalid', `${request.action} names the object it is for`, 'objectId');
+    throw new RuleViolationError(
+      'account_invalid',
+      `${request.action} names the object it is for`,
+      'objectId',
+    );
   }
   return services.unitOfWork.run(async (repositories) => {
     const created = await repositories.identity.insertDataAccessRequest({
