@@ -143,3 +143,4 @@ export {
 } from './demo/seed-demo-accounts.js';
 export { DEMO_INSURER_CREDIT_CODE } from './demo/demo-organisations.js';
 export * from './privacy/index.js';
+export * from './monitoring/index.js';

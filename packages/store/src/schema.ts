@@ -1,5 +1,20 @@
 import type { ColumnType, Generated } from 'kysely';
 import type {
+  AdvisorySource,
+  AffectedPackage,
+  AlertAudience,
+  AlertChannel,
+  AlertCondition,
+  AlertKind,
+  AlertMode,
+  AlertStatus,
+  FeedKind,
+  FindingEventKind,
+  FindingState,
+  InventoryKind,
+  PartnerEventKind,
+  SeverityBand,
+  SeverityVector,
   Assessment,
   AuditResult,
   DataAccessAction,
@@ -48,6 +63,20 @@ export interface Database {
   subjectRequests: SubjectRequestsTable;
   destructionOrders: DestructionOrdersTable;
   destructions: DestructionsTable;
+  feedRuns: FeedRunsTable;
+  advisories: AdvisoriesTable;
+  kevEntries: KevEntriesTable;
+  epssScores: EpssScoresTable;
+  monitoredInsureds: MonitoredInsuredsTable;
+  inventories: InventoriesTable;
+  inventoryComponents: InventoryComponentsTable;
+  findings: FindingsTable;
+  findingEvents: FindingEventsTable;
+  alertRules: AlertRulesTable;
+  alerts: AlertsTable;
+  alertOutbox: AlertOutboxTable;
+  partnerEvents: PartnerEventsTable;
+  riskScoreSnapshots: RiskScoreSnapshotsTable;
 }
 
 export interface OrganisationsTable {
@@ -332,4 +361,230 @@ export interface DestructionsTable {
   dataKeyId: Fixed<string | null>;
   destroyedAt: Fixed<Date>;
   verification: FixedJsonb<DestructionVerification>;
+}
+
+// --- Monitoring (migration 0005) ------------------------------------------------------------------------
+
+export interface FeedRunsTable {
+  id: Fixed<string>;
+  feed: Fixed<FeedKind>;
+  location: Fixed<string>;
+  status: 'running' | 'succeeded' | 'failed';
+  startedAt: Fixed<Date>;
+  finishedAt: Date | null;
+  startedBy: Fixed<string>;
+  recordsRead: Generated<number>;
+  added: Generated<number>;
+  changed: Generated<number>;
+  unchanged: Generated<number>;
+  withdrawn: Generated<number>;
+  rejected: Generated<number>;
+  skipped: Generated<number>;
+  sourceVersion: string | null;
+  error: string | null;
+}
+
+export interface AdvisoriesTable {
+  id: Fixed<string>;
+  source: AdvisorySource;
+  aliases: string[];
+  aliasGroup: string;
+  summary: string;
+  details: string;
+  publishedAt: Date | null;
+  modifiedAt: Date | null;
+  withdrawnAt: Date | null;
+  affected: Jsonb<AffectedPackage[]>;
+  severity: Jsonb<SeverityVector[]>;
+  referenceUrls: Jsonb<string[]>;
+  contentHash: string;
+  firstRunId: Fixed<string>;
+  lastChangedRunId: string;
+}
+
+export interface KevEntriesTable {
+  cveId: Fixed<string>;
+  vendorProject: string;
+  product: string;
+  vulnerabilityName: string;
+  dateAdded: ColumnType<Date, string, string>;
+  dueDate: ColumnType<Date | null, string | null, string | null>;
+  shortDescription: string;
+  knownRansomwareUse: boolean;
+  cwes: string[];
+  contentHash: string;
+  lastChangedRunId: string;
+  withdrawnAt: Date | null;
+}
+
+export interface EpssScoresTable {
+  cveId: Fixed<string>;
+  probability: number;
+  percentile: number;
+  lastChangedRunId: string;
+}
+
+export interface MonitoredInsuredsTable {
+  id: Fixed<string>;
+  insurerId: Fixed<string>;
+  organisationId: Fixed<string>;
+  brokerId: Fixed<string | null>;
+  partnerId: string | null;
+  policyId: Fixed<string | null>;
+  status: 'active' | 'ended';
+  enrolledAt: Fixed<Date>;
+  enrolledBy: Fixed<string>;
+  endedAt: Date | null;
+}
+
+export interface InventoriesTable {
+  id: Fixed<string>;
+  monitoredInsuredId: Fixed<string>;
+  version: Fixed<number>;
+  kind: Fixed<InventoryKind>;
+  serialNumber: Fixed<string | null>;
+  specVersion: Fixed<string | null>;
+  describedComponent: Fixed<string | null>;
+  componentCount: Fixed<number>;
+  uploadedAt: Fixed<Date>;
+  uploadedBy: Fixed<string>;
+  supersededAt: Date | null;
+}
+
+export interface InventoryComponentsTable {
+  inventoryId: Fixed<string>;
+  position: Fixed<number>;
+  componentKey: Fixed<string>;
+  name: Fixed<string>;
+  version: Fixed<string | null>;
+  purl: Fixed<string | null>;
+  ecosystem: Fixed<string | null>;
+  packageName: Fixed<string | null>;
+  vendor: Fixed<string | null>;
+  product: Fixed<string | null>;
+  bomRef: Fixed<string | null>;
+}
+
+export interface FindingsTable {
+  id: Fixed<string>;
+  monitoredInsuredId: Fixed<string>;
+  componentKey: Fixed<string>;
+  aliasGroup: string;
+  state: FindingState;
+  source: Fixed<'feed' | 'partner'>;
+  title: string;
+  componentName: string;
+  componentVersion: string | null;
+  purl: string | null;
+  advisoryIds: string[];
+  cveIds: string[];
+  cvssScore: number | null;
+  cvssVector: string | null;
+  epss: number | null;
+  kev: boolean;
+  knownRansomwareUse: boolean;
+  priority: number;
+  severityBand: SeverityBand;
+  firstSeenAt: Fixed<Date>;
+  lastSeenAt: Date;
+  stateChangedAt: Date;
+  justification: string | null;
+  decidedBy: string | null;
+  riskAcceptedBy: string | null;
+  riskAcceptedUntil: Date | null;
+  resolvedAt: Date | null;
+  resolutionConfirmedAt: Date | null;
+}
+
+export interface FindingEventsTable {
+  id: Fixed<string>;
+  findingId: Fixed<string>;
+  at: Fixed<Date>;
+  kind: Fixed<FindingEventKind>;
+  fromState: Fixed<FindingState | null>;
+  toState: Fixed<FindingState>;
+  actor: Fixed<string>;
+  justification: Fixed<string | null>;
+  details: FixedJsonb<Record<string, string | number | boolean | null>>;
+  eventSeq: ColumnType<string, never, never>;
+}
+
+export interface AlertRulesTable {
+  id: Fixed<string>;
+  monitoredInsuredId: Fixed<string>;
+  name: Fixed<string>;
+  audience: Fixed<AlertAudience>;
+  condition: FixedJsonb<AlertCondition>;
+  mode: Fixed<AlertMode>;
+  channel: Fixed<AlertChannel>;
+  targetCiphertext: Fixed<string | null>;
+  targetHint: Fixed<string | null>;
+  secretCiphertext: Fixed<string | null>;
+  acknowledgeWithinHours: Fixed<number>;
+  enabled: boolean;
+  createdBy: Fixed<string>;
+  createdAt: Fixed<Date>;
+}
+
+export interface AlertsTable {
+  id: Fixed<string>;
+  monitoredInsuredId: Fixed<string>;
+  ruleId: Fixed<string | null>;
+  findingId: Fixed<string | null>;
+  kind: Fixed<AlertKind>;
+  title: Fixed<string>;
+  priority: Fixed<number>;
+  status: AlertStatus;
+  dedupeId: Fixed<string>;
+  createdAt: Fixed<Date>;
+  acknowledgeBy: Fixed<Date>;
+  deliveredAt: Date | null;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  closedAt: Date | null;
+  closedBy: string | null;
+  escalatedAt: Date | null;
+  escalationOf: Fixed<string | null>;
+}
+
+export interface AlertOutboxTable {
+  id: Fixed<string>;
+  alertId: Fixed<string>;
+  ruleId: Fixed<string | null>;
+  channel: Fixed<'webhook' | 'email'>;
+  dedupeId: Fixed<string>;
+  payload: FixedJsonb<Record<string, unknown>>;
+  createdAt: Fixed<Date>;
+  deliverAfter: Date;
+  dispatchedAt: Date | null;
+  attempts: Generated<number>;
+  deliveredAt: Date | null;
+  failedAt: Date | null;
+  lastError: string | null;
+}
+
+export interface PartnerEventsTable {
+  id: Fixed<string>;
+  monitoredInsuredId: Fixed<string>;
+  partnerId: Fixed<string>;
+  kind: Fixed<PartnerEventKind>;
+  externalId: Fixed<string>;
+  payload: FixedJsonb<Record<string, unknown>>;
+  receivedAt: Fixed<Date>;
+  findingId: string | null;
+  alertId: string | null;
+}
+
+export interface RiskScoreSnapshotsTable {
+  id: Fixed<string>;
+  monitoredInsuredId: Fixed<string>;
+  takenAt: Fixed<Date>;
+  reason: Fixed<string>;
+  score: Fixed<number | null>;
+  expectedLossMinor: ColumnType<string | null, number | null, never>;
+  currency: Fixed<string | null>;
+  openFindings: Fixed<number>;
+  openCritical: Fixed<number>;
+  openKnownExploited: Fixed<number>;
+  snapshotSeq: ColumnType<string, never, never>;
 }

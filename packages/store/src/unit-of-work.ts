@@ -14,7 +14,12 @@ import {
 import { KyselyAuditTrail } from './audit/kysely-audit-trail.js';
 import { PLATFORM_SCOPE, type DataScope } from './data-scope.js';
 import { TENANT_ROLE } from './migrations/0003-identity-tenancy-audit.js';
+import { KyselyFeedRepository } from './repositories/feed-repository.js';
 import { KyselyIdentityRepository } from './repositories/identity-repository.js';
+import {
+  KyselyMonitoringRepository,
+  MONITORING_ACCESS_RECORDING,
+} from './repositories/monitoring-repository.js';
 import { KyselyOrganisationRepository } from './repositories/organisation-repository.js';
 import { KyselyPlatformSettingsRepository } from './repositories/platform-settings-repository.js';
 import { KyselyPrivacyRepository, PRIVACY_ACCESS_RECORDING } from './repositories/privacy-repository.js';
@@ -73,6 +78,12 @@ export function createUnitOfWorkFactory(
             PRIVACY_ACCESS_RECORDING,
             record,
           ),
+          monitoring: recordingAccess(
+            new KyselyMonitoringRepository(transaction, scope),
+            MONITORING_ACCESS_RECORDING,
+            record,
+          ),
+          feeds: new KyselyFeedRepository(transaction),
           audit,
         };
         const result = await work(repositories);

@@ -116,6 +116,31 @@ export const PROBLEM_CATALOGUE = {
     title: 'The witness must be an auditor or compliance officer of your organisation',
     titleZh: '监销人须为本机构的审计员或合规官',
   },
+  monitored_insured_not_found: {
+    status: 404,
+    title: 'This company is not monitored by your organisation',
+    titleZh: '该企业不在本机构的监测范围内',
+  },
+  already_monitored: { status: 409, title: 'The company is already monitored', titleZh: '该企业已在监测中' },
+  inventory_invalid: {
+    status: 422,
+    title: 'The software inventory (SBOM or asset list) is not valid',
+    titleZh: '软件清单（SBOM 或资产清单）不符合要求',
+  },
+  finding_not_found: { status: 404, title: 'Finding not found', titleZh: '漏洞发现不存在' },
+  triage_invalid: { status: 422, title: 'The triage decision is not valid', titleZh: '研判结论不符合要求' },
+  alert_not_found: { status: 404, title: 'Alert not found', titleZh: '预警不存在' },
+  alert_rule_invalid: { status: 422, title: 'The alert rule is not valid', titleZh: '预警规则不符合要求' },
+  feed_invalid: {
+    status: 422,
+    title: 'The vulnerability feed could not be read',
+    titleZh: '漏洞情报源无法读取',
+  },
+  partner_event_invalid: {
+    status: 422,
+    title: 'The security event is not valid',
+    titleZh: '安全事件内容不符合要求',
+  },
   route_not_found: { status: 404, title: 'No such API route', titleZh: '接口不存在' },
   organisation_not_found: { status: 404, title: 'Organisation not found', titleZh: '机构不存在' },
   organisation_exists: {

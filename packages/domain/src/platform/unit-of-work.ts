@@ -1,6 +1,8 @@
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { AccessContext } from '../identity/actor.js';
 import type { IdentityRepository } from '../identity/identity-repository.js';
+import type { FeedRepository } from '../monitoring/feed-repository.js';
+import type { MonitoringRepository } from '../monitoring/monitoring-repository.js';
 import type { OrganisationRepository } from '../organisations/organisation-repository.js';
 import type { PrivacyRepository } from '../privacy/privacy-repository.js';
 import type { UnderwritingRepository } from '../underwriting/underwriting-repository.js';
@@ -14,6 +16,10 @@ export interface Repositories {
   readonly identity: IdentityRepository;
   /** Data subjects (as ciphertexts), legal holds, subject requests and destructions. */
   readonly privacy: PrivacyRepository;
+  /** Monitored insureds, their inventories, findings, alerts and partner events. */
+  readonly monitoring: MonitoringRepository;
+  /** The public vulnerability feeds: advisories, KEV, EPSS and import runs. */
+  readonly feeds: FeedRepository;
   /** Audit records written here commit with the rest of the unit of work, or not at all. */
   readonly audit: AuditTrail;
 }

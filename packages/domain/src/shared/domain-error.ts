@@ -49,6 +49,15 @@ export const DOMAIN_ERROR_CODES = [
   'destruction_already_ordered',
   'separation_of_duties_violated',
   'witness_ineligible',
+  'monitored_insured_not_found',
+  'already_monitored',
+  'inventory_invalid',
+  'finding_not_found',
+  'triage_invalid',
+  'alert_not_found',
+  'alert_rule_invalid',
+  'feed_invalid',
+  'partner_event_invalid',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

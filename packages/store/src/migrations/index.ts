@@ -3,6 +3,7 @@ import * as organisationsAndPlatformSettings from './0001-organisations-and-plat
 import * as underwriting from './0002-underwriting.js';
 import * as identityTenancyAudit from './0003-identity-tenancy-audit.js';
 import * as privacy from './0004-privacy.js';
+import * as monitoring from './0005-monitoring.js';
 
 /**
  * Every migration, in order. Names are numbered and never renamed or edited once released: the database
@@ -13,4 +14,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-underwriting': underwriting,
   '0003-identity-tenancy-audit': identityTenancyAudit,
   '0004-privacy': privacy,
+  '0005-monitoring': monitoring,
 };

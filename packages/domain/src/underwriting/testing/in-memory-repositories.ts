@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import type { FeedRepository } from '../../monitoring/feed-repository.js';
+import type { MonitoringRepository } from '../../monitoring/monitoring-repository.js';
 import type { NewOrganisation, Organisation } from '../../organisations/organisation.js';
 import type { OrganisationRepository } from '../../organisations/organisation-repository.js';
 import type {
@@ -231,6 +233,16 @@ const privacyOutOfScope = new Proxy({} as PrivacyRepository, {
   },
 });
 
+/** Monitoring and feeds are tested against the real database, like identity. */
+function outOfScope<R extends object>(name: string): R {
+  return new Proxy({} as R, {
+    get(_target, property) {
+      return () =>
+        Promise.reject(new Error(`the in-memory store has no ${name} repository (${String(property)})`));
+    },
+  });
+}
+
 /** Audit entries kept with the rest of the state: they commit or roll back with the unit of work. */
 function auditTrail(state: State): AuditTrail {
   return {
@@ -257,6 +269,8 @@ export function createInMemoryStore(now: () => Date): InMemoryStore {
           underwriting: underwritingRepository(draft, now),
           identity: identityOutOfScope,
           privacy: privacyOutOfScope,
+          monitoring: outOfScope<MonitoringRepository>('monitoring'),
+          feeds: outOfScope<FeedRepository>('feeds'),
           audit: auditTrail(draft),
         };
         try {
