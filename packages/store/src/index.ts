@@ -21,3 +21,8 @@ export { PLATFORM_SCOPE, TenantIsolationError, type DataScope } from './data-sco
 export { TENANT_ROLE } from './migrations/0003-identity-tenancy-audit.js';
 export { readAuditLeaves, type StoredAuditLeaf } from './audit/audit-log-reader.js';
 export { auditLeafHash, type CanonicalAuditRecord } from './audit/audit-record-canonical-form.js';
+export {
+  KyselyAlertOutbox,
+  type DueOutboxMessage,
+  type OutboxAttemptResult,
+} from './repositories/alert-outbox-store.js';

@@ -162,11 +162,11 @@ export async function importFeed(
       await flush();
       regrouped = await unitOfWork.run(async ({ feeds, monitoring }) => {
         const edges = await feeds.listAliasEdges();
-        const groups = groupAliases(edges);
+        const grouping = groupAliases(edges.map((edge) => [edge.id, ...edge.aliases]));
         const changed = new Map<string, string>();
         const rekeyed = new Map<string, string>();
         for (const edge of edges) {
-          const group = groups.get(edge.id) ?? edge.id;
+          const group = grouping.keyOf(edge.id) ?? edge.id;
           if (group !== edge.aliasGroup) {
             changed.set(edge.id, group);
             rekeyed.set(edge.aliasGroup, group);
