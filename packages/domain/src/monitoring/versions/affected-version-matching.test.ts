@@ -80,20 +80,33 @@ describe('OSV affected-range evaluation', () => {
     expect(affectedVersions(affected, candidates)).toEqual(['1.0.0', '1.0.1', '3.0.0', '3.2.4']);
   });
 
-  it('joins intervals that meet at one version, whichever event is listed first', () => {
-    for (const events of [
-      [{ introduced: '1.0.0' }, { fixed: '2.0.0' }, { introduced: '2.0.0' }, { fixed: '3.0.0' }],
-      [{ introduced: '2.0.0' }, { fixed: '3.0.0' }, { introduced: '1.0.0' }, { fixed: '2.0.0' }],
-      [{ introduced: '1.0.0' }, { lastAffected: '2.0.0' }, { introduced: '2.0.0' }, { fixed: '3.0.0' }],
-    ] satisfies RangeEvent[][]) {
-      const affected = affectedPackage('npm', [ecosystemRange(...events)]);
-      expect(affectedVersions(affected, ['1.5.0', '2.0.0', '2.0.1', '2.9.9', '3.0.0'])).toEqual([
-        '1.5.0',
-        '2.0.0',
-        '2.0.1',
-        '2.9.9',
-      ]);
-    }
+  it('keeps the record order at equal versions: adjacent intervals join, a single version stays single', () => {
+    const adjacent = affectedPackage('npm', [
+      ecosystemRange(
+        { introduced: '1.0.0' },
+        { fixed: '2.0.0' },
+        { introduced: '2.0.0' },
+        { fixed: '3.0.0' },
+      ),
+      ecosystemRange(
+        { introduced: '5.0.0' },
+        { lastAffected: '6.0.0' },
+        { introduced: '6.0.0' },
+        { fixed: '7.0.0' },
+      ),
+    ]);
+    expect(
+      affectedVersions(adjacent, ['1.5.0', '2.0.0', '2.0.1', '3.0.0', '6.0.0', '6.0.1', '7.0.0']),
+    ).toEqual(['1.5.0', '2.0.0', '2.0.1', '6.0.0', '6.0.1']);
+    const single = affectedPackage('npm', [
+      ecosystemRange(
+        { introduced: '1.0.0' },
+        { lastAffected: '1.4.0' },
+        { introduced: '2.0.0' },
+        { lastAffected: '2.0.0' },
+      ),
+    ]);
+    expect(affectedVersions(single, ['1.4.0', '1.5.0', '2.0.0', '2.0.1'])).toEqual(['1.4.0', '2.0.0']);
   });
 
   it('matches a listed version by the ecosystem equality, and unreadable ones by their exact text', () => {

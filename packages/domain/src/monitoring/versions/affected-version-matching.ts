@@ -51,7 +51,7 @@ interface CompiledRange {
   readonly ordering: VersionOrdering;
   /** False when the range's ordering is not the ecosystem's, so the candidate must be read again. */
   readonly readsCandidateAsEcosystem: boolean;
-  /** Sorted by version; at equal versions closing events come first (see `compareEvents`). */
+  /** Sorted by version; at equal versions in the record's order (see `compareEvents`). */
   readonly events: readonly CompiledEvent[];
   /** Undefined when the range has no finite limit. */
   readonly limits: readonly ParsedVersion[] | undefined;
@@ -71,19 +71,16 @@ function eventOf(event: AffectedRange['events'][number]): { kind: EventKind | 'l
 }
 
 /**
- * Version order, `introduced: "0"` first. The schema leaves ties open; closing before opening at the same
- * version makes `fixed: X` followed by `introduced: X` (or `last_affected: X` then `introduced: X`) mean
- * that the two intervals join, whatever order the record lists them in.
+ * Version order, `introduced: "0"` first. At equal versions the record's own order stands (the sort is
+ * stable): the schema leaves ties open, and only the record knows whether `last_affected: X` next to
+ * `introduced: X` closes the single version X (`introduced` first) or joins two intervals at X
+ * (`last_affected` first).
  */
 function compareEvents(ordering: VersionOrdering, a: CompiledEvent, b: CompiledEvent): number {
   if (a.version === undefined || b.version === undefined) {
     return (a.version === undefined ? 0 : 1) - (b.version === undefined ? 0 : 1);
   }
-  const order = ordering.compareParsed(a.version, b.version);
-  if (order !== 0) {
-    return order;
-  }
-  return (a.kind === 'introduced' ? 1 : 0) - (b.kind === 'introduced' ? 1 : 0);
+  return ordering.compareParsed(a.version, b.version);
 }
 
 function compileRange(ecosystem: Ecosystem, range: AffectedRange): CompiledRange | undefined {
