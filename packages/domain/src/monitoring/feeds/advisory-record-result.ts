@@ -38,13 +38,16 @@ function formatPath(path: readonly PropertyKey[]): string {
   return text.length === 0 ? '(record)' : text;
 }
 
-/** The first schema problem as `field.path[0]: message`, with a count of the others. */
-export function describeSchemaProblem(error: z.ZodError): string {
+/**
+ * The first schema problem as `field.path[0]: message`, with a count of the others; `within` is the path of
+ * the checked value inside a larger document.
+ */
+export function describeSchemaProblem(error: z.ZodError, within: readonly PropertyKey[] = []): string {
   const [first, ...others] = error.issues;
-  if (first === undefined) return 'does not match the schema';
+  if (first === undefined) return `${formatPath(within)}: does not match the schema`;
   const more =
     others.length > 0 ? ` (and ${String(others.length)} more problem${others.length > 1 ? 's' : ''})` : '';
-  return `${formatPath(first.path)}: ${first.message}${more}`;
+  return `${formatPath([...within, ...first.path])}: ${first.message}${more}`;
 }
 
 /** A converter or parser failure as one line. */
