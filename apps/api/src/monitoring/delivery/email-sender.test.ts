@@ -30,8 +30,8 @@ describe('e-mail sender', () => {
     return started;
   }
 
-  function sender(smtpUrl: Redacted<string>): EmailSender {
-    const created = createEmailSender({ smtpUrl, from: FROM, timeoutMs: 5000 });
+  function sender(smtpUrl: Redacted<string>, allowLoginWithoutTls = true): EmailSender {
+    const created = createEmailSender({ smtpUrl, from: FROM, timeoutMs: 5000, allowLoginWithoutTls });
     senders.push(created);
     return created;
   }
@@ -105,6 +105,14 @@ describe('e-mail sender', () => {
       expect(shown).not.toContain(PASSWORD);
       expect(shown).not.toContain(encodeURIComponent(PASSWORD));
     }
+  });
+
+  it('will not log in without TLS unless allowed, so the password never crosses in clear', async () => {
+    const server = await sink({ credentials: { user: 'carapace', password: PASSWORD } });
+    const result = await sender(server.url, false).send(EMAIL);
+    expect(result).toMatchObject({ kind: 'failed' });
+    expect(JSON.stringify(result)).not.toContain(PASSWORD);
+    expect(server.received).toEqual([]);
   });
 
   it('reports rejected credentials as a permanent failure without the password', async () => {

@@ -29,6 +29,11 @@ export interface EmailSenderOptions {
   readonly timeoutMs?: number;
   /** Connections kept open to the server and used concurrently; 5 unless set. */
   readonly maxConnections?: number;
+  /**
+   * With credentials in an `smtp://` URL the sender insists on STARTTLS, so the password never crosses the
+   * network in clear; true lets it log in without TLS (a relay on the same machine, a test server).
+   */
+  readonly allowLoginWithoutTls?: boolean;
 }
 
 export interface EmailSender {
@@ -150,6 +155,7 @@ export function createEmailSender(options: EmailSenderOptions): EmailSender {
     host: server.host,
     port: server.port,
     secure: server.secure,
+    requireTLS: server.user !== undefined && !server.secure && options.allowLoginWithoutTls !== true,
     ...(server.user === undefined ? {} : { auth: { user: server.user, pass: server.password ?? '' } }),
     maxConnections,
     connectionTimeout: timeoutMs,
