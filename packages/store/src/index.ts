@@ -28,6 +28,7 @@ export {
   type JobHandler,
   type JobQueue,
   type JobQueueOptions,
+  type JobWorker,
   type QueuedJob,
   type SendJobOptions,
   type SendJobOutcome,

@@ -182,6 +182,26 @@ describeEachDatabase('job queue', ({ handle }) => {
     expect(await jobState(handle(), sent.jobId)).toBe('completed');
   });
 
+  it('stops one worker while the queue keeps taking jobs', async () => {
+    const jobs = await startedQueue();
+    const handled: number[] = [];
+    const worker = await jobs.work<{ n: number }>(
+      QUEUE,
+      async (job) => {
+        handled.push(job.payload.n);
+        return Promise.resolve();
+      },
+      POLLING,
+    );
+    await jobs.send(QUEUE, { n: 1 });
+    await waitFor(() => handled.length === 1);
+    await worker.stop();
+    const later = await jobs.send(QUEUE, { n: 2 });
+    await sleep(600);
+    expect(handled).toEqual([1]);
+    expect(await jobState(handle(), later.jobId)).toBe('created');
+  });
+
   it('refuses to send to a queue that does not exist, and malformed options', async () => {
     const jobs = await startedQueue();
     await expect(jobs.send('no-such-queue', { a: 1 })).rejects.toThrow(/does not exist/);

@@ -45,6 +45,12 @@ export interface QueuedJob<Payload> {
 /** Resolving completes the job; throwing fails this attempt, and pg-boss retries it while attempts remain. */
 export type JobHandler<Payload> = (job: QueuedJob<Payload>) => Promise<void>;
 
+/** One fetch loop started by `work()`. */
+export interface JobWorker {
+  /** Stops fetching and waits until the jobs already fetched are handled and recorded. Idempotent. */
+  stop(): Promise<void>;
+}
+
 export interface StopJobQueueOptions {
   /** How long to wait for handlers already running; 30 s unless set. Jobs still running then expire and are retried. */
   readonly timeoutMs?: number;
@@ -75,7 +81,7 @@ export interface JobQueue {
    *
    * @throws RangeError for malformed options; Error after `stop()`.
    */
-  work<Payload>(queue: string, handler: JobHandler<Payload>, options?: WorkOptions): Promise<void>;
+  work<Payload>(queue: string, handler: JobHandler<Payload>, options?: WorkOptions): Promise<JobWorker>;
 }
 
 export interface JobQueueOptions {
@@ -162,15 +168,16 @@ export function openJobQueue(handle: DatabaseHandle, options: JobQueueOptions): 
     handler: JobHandler<Payload>,
     batchSize: number,
     pollingMs: number,
-  ) {
+    worker: { active: boolean; waker: () => void },
+  ): Promise<void> {
     let pause = new AbortController();
-    const waker = (): void => {
+    worker.waker = (): void => {
       pause.abort();
     };
     const queueWakers = wakers.get(queue) ?? new Set();
-    wakers.set(queue, queueWakers.add(waker));
+    wakers.set(queue, queueWakers.add(worker.waker));
     try {
-      while (state === 'started') {
+      while (state === 'started' && worker.active) {
         const jobs = await boss.fetch<Payload>(queue, { batchSize, includeMetadata: true });
         if (jobs.length === 0) {
           await sleep(pollingMs, undefined, { signal: pause.signal }).catch(() => undefined);
@@ -192,7 +199,7 @@ export function openJobQueue(handle: DatabaseHandle, options: JobQueueOptions): 
         await recordOutcomes(queue, jobs, outcomes);
       }
     } finally {
-      queueWakers.delete(waker);
+      queueWakers.delete(worker.waker);
     }
   }
 
@@ -221,12 +228,13 @@ export function openJobQueue(handle: DatabaseHandle, options: JobQueueOptions): 
     }
   }
 
-  function trackLoop(loop: Promise<void>): void {
+  function trackLoop(loop: Promise<void>): Promise<void> {
     const tracked = loop.catch((error: unknown) => {
       options.onError(asError(error));
     });
     loops.add(tracked);
     void tracked.finally(() => loops.delete(tracked));
+    return tracked;
   }
 
   return {
@@ -305,8 +313,15 @@ export function openJobQueue(handle: DatabaseHandle, options: JobQueueOptions): 
       }
       if (state === 'starting') await starting;
       if (state !== 'started') throw new Error('the job queue is not running: start it first');
-      trackLoop(runLoop(queue, handler, batchSize, pollingIntervalSeconds * 1000));
-      return Promise.resolve();
+      const worker = { active: true, waker: (): void => undefined };
+      const done = trackLoop(runLoop(queue, handler, batchSize, pollingIntervalSeconds * 1000, worker));
+      return {
+        stop: async () => {
+          worker.active = false;
+          worker.waker();
+          await done;
+        },
+      };
     },
   };
 }
