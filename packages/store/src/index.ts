@@ -4,6 +4,7 @@ export {
   type DatabaseHandle,
   type DatabaseTarget,
   type OpenDatabaseOptions,
+  type PooledSqlResult,
 } from './connection.js';
 export {
   migrateToLatest,
@@ -26,3 +27,16 @@ export {
   type DueOutboxMessage,
   type OutboxAttemptResult,
 } from './repositories/alert-outbox-store.js';
+export {
+  JOB_QUEUE_SCHEMA,
+  openJobQueue,
+  type JobHandler,
+  type JobQueue,
+  type JobQueueOptions,
+  type JobWorker,
+  type QueuedJob,
+  type SendJobOptions,
+  type SendJobOutcome,
+  type StopJobQueueOptions,
+  type WorkOptions,
+} from './jobs/job-queue.js';
