@@ -70,7 +70,8 @@ function monitoringServices(): MonitoringServices {
   return {
     async advisoryIndex(feeds) {
       const version = await feeds.advisoriesVersion();
-      if (cached?.version !== version) cached = new AdvisoryIndex(await feeds.listActiveAdvisories(), version);
+      if (cached?.version !== version)
+        cached = new AdvisoryIndex(await feeds.listActiveAdvisories(), version);
       return cached;
     },
     protection: {
@@ -151,11 +152,19 @@ describeEachDatabase('monitoring: feeds × inventories → findings that survive
       describedComponent: sbom.metadata.describedComponent?.name ?? null,
       components: sbom.components,
     };
-    const first = await uploadInventory(unitOfWorkFor(policyholder), services, policyholder, insured.id, read);
+    const first = await uploadInventory(
+      unitOfWorkFor(policyholder),
+      services,
+      policyholder,
+      insured.id,
+      read,
+    );
     expect(first.inventory.version).toBe(1);
     expect(first.rescan.newFindings).toBe(first.rescan.observed);
 
-    const findings = await unitOfWorkFor(policyholder).run(({ monitoring }) => monitoring.listAllFindings(insured.id));
+    const findings = await unitOfWorkFor(policyholder).run(({ monitoring }) =>
+      monitoring.listAllFindings(insured.id),
+    );
     const seen = findings
       .flatMap((finding) =>
         finding.advisoryIds.map(
@@ -177,10 +186,12 @@ describeEachDatabase('monitoring: feeds × inventories → findings that survive
       justification: 'code_not_reachable',
       note: 'Only used to format dates server side; no user input reaches it.',
     });
-    const upgraded = sbomText.replaceAll('pkg:npm/lodash@2.4.2', 'pkg:npm/lodash@4.17.21').replaceAll(
-      /"name"\s*:\s*"lodash",\s*"version"\s*:\s*"2\.4\.2"/g,
-      '"name": "lodash", "version": "4.17.21"',
-    );
+    const upgraded = sbomText
+      .replaceAll('pkg:npm/lodash@2.4.2', 'pkg:npm/lodash@4.17.21')
+      .replaceAll(
+        /"name"\s*:\s*"lodash",\s*"version"\s*:\s*"2\.4\.2"/g,
+        '"name": "lodash", "version": "4.17.21"',
+      );
     const second = await uploadInventory(unitOfWorkFor(policyholder), services, policyholder, insured.id, {
       ...read,
       components: (await readCycloneDxSbom(upgraded)).components,
@@ -189,7 +200,9 @@ describeEachDatabase('monitoring: feeds × inventories → findings that survive
     expect(second.rescan.newFindings).toBe(0);
     expect(second.rescan.resolved).toBe(2);
 
-    const after = await unitOfWorkFor(policyholder).run(({ monitoring }) => monitoring.listAllFindings(insured.id));
+    const after = await unitOfWorkFor(policyholder).run(({ monitoring }) =>
+      monitoring.listAllFindings(insured.id),
+    );
     expect(after).toHaveLength(findings.length);
     expect(after.find((finding) => finding.id === moment!.id)).toMatchObject({
       state: 'NOT_AFFECTED',
@@ -200,9 +213,17 @@ describeEachDatabase('monitoring: feeds × inventories → findings that survive
     expect(lodash.every((finding) => finding.resolutionConfirmedAt !== null)).toBe(true);
 
     // History: detected, then triaged, for moment; a later upload of the old SBOM reopens lodash.
-    const events = await unitOfWorkFor(policyholder).run(({ monitoring }) => monitoring.listFindingEvents(moment!.id));
+    const events = await unitOfWorkFor(policyholder).run(({ monitoring }) =>
+      monitoring.listFindingEvents(moment!.id),
+    );
     expect(events.map((event) => event.kind)).toEqual(['detected', 'triaged']);
-    const third = await uploadInventory(unitOfWorkFor(policyholder), services, policyholder, insured.id, read);
+    const third = await uploadInventory(
+      unitOfWorkFor(policyholder),
+      services,
+      policyholder,
+      insured.id,
+      read,
+    );
     expect(third.rescan.reopened).toBe(2);
 
     // Another insurer sees none of it.

@@ -109,7 +109,7 @@ export async function importFeed(
       try {
         json = JSON.parse(text);
       } catch (error) {
-        throw new FeedFormatError(`the KEV catalogue is not JSON: ${(error as Error).message}`);
+        throw new FeedFormatError('KEV catalogue', `not JSON: ${(error as Error).message}`);
       }
       const catalogue = readKevCatalogue(json);
       sourceVersion = catalogue.catalogVersion;
@@ -178,7 +178,10 @@ export async function importFeed(
       });
     }
     if (tally.recordsRead > 0 && tally.rejected === tally.recordsRead) {
-      throw new FeedFormatError(`every record was rejected; the first: ${problems[0]?.reason ?? 'unknown'}`);
+      throw new FeedFormatError(
+        feed,
+        `every record was rejected; the first: ${problems[0]?.reason ?? 'unknown'}`,
+      );
     }
     const finished = {
       ...tally,

@@ -106,7 +106,12 @@ export class KyselyAlertOutbox {
           .updateTable('alerts')
           .set({ status: 'delivered', deliveredAt: result.at })
           .where('status', '=', 'created')
-          .where('id', 'in', (eb) => eb.selectFrom('alertOutbox').select('alertId').where('id', 'in', [...outboxIds]))
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('alertOutbox')
+              .select('alertId')
+              .where('id', 'in', [...outboxIds]),
+          )
           .execute();
       }
     });
