@@ -156,6 +156,9 @@ export function readSeverities(
   return severities;
 }
 
+/** A record-level problem found after the schema check (a converter that could not read a range). */
+class RecordProblem extends Error {}
+
 function affectedPackageOf(
   entry: OsvAffectedEntry & { package: { ecosystem: string; name: string } },
   index: number,
@@ -178,9 +181,6 @@ function affectedPackageOf(
   }
   return { ecosystem, name: entry.package.name, ranges, versions: entry.versions ?? [] };
 }
-
-/** A record-level problem found after the schema check (a converter that could not read a range). */
-class RecordProblem extends Error {}
 
 /**
  * Reads one OSV (or RustSec OSV-like) record. Affected packages outside our five ecosystems are dropped and
