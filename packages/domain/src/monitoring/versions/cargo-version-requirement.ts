@@ -132,13 +132,8 @@ function intervalOfComparator(requirement: string, comparator: string): VersionI
     case '<=':
       return { lower: UNBOUNDED, upper: isFull ? inclusive(lowest) : nextSeriesStart(version) };
     case '~':
-      return {
-        lower: inclusive(lowest),
-        upper:
-          version.minor === undefined
-            ? nextSeriesStart(version)
-            : seriesStart(version.major, incrementDigitString(version.minor), '0'),
-      };
+      // `~1.2.3` and `~1.2` stay within 1.2, `~1` within 1.
+      return { lower: inclusive(lowest), upper: nextSeriesStart(version) };
     default:
       return { lower: inclusive(lowest), upper: caretUpperBound(version) };
   }
