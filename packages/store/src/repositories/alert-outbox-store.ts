@@ -131,6 +131,16 @@ export class KyselyAlertOutbox {
     });
   }
 
+  /** The message will not be tried again: kept with its reason for the operator. */
+  async recordFailure(outboxIds: readonly string[], reason: string, at: Date): Promise<void> {
+    if (outboxIds.length === 0) return;
+    await this.db
+      .updateTable('alertOutbox')
+      .set({ failedAt: at, lastError: reason.slice(0, 1000) })
+      .where('id', 'in', [...outboxIds])
+      .execute();
+  }
+
   /** How many messages are waiting, dispatched-but-undelivered and failed: the delivery health the ops page shows. */
   async backlog(): Promise<{ readonly waiting: number; readonly inFlight: number; readonly failed: number }> {
     const row = await this.db
