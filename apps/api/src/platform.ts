@@ -22,6 +22,7 @@ import { buildApp } from './app.js';
 import type { PlatformConfig } from './config.js';
 import { ChromiumDocumentRenderer } from './documents/chromium-document-renderer.js';
 import { listen } from './http-server.js';
+import { startMonitoringBackground } from './monitoring/monitoring-background.js';
 import type { Logger } from './logger.js';
 import { InFlightRequests } from './http/in-flight-requests.js';
 import { personalDataProtectionFor } from './privacy/vault-personal-data-protection.js';
@@ -155,6 +156,7 @@ export async function startPlatform(
     );
     checkpoints.unref();
     const inFlight = new InFlightRequests();
+    const privacy = personalDataProtectionFor(config.keyDir, keyring);
     const app = buildApp({
       database,
       unitOfWorkFor: createUnitOfWorkFactory(database.db),
@@ -169,8 +171,9 @@ export async function startPlatform(
       simulate: simulateLosses,
       inFlight,
       documents,
-      privacy: personalDataProtectionFor(config.keyDir, keyring),
+      privacy,
     });
+    const monitoring = await startMonitoringBackground(database, config, privacy, logger);
     const server = await listen(app, config.host, config.port, (error) => {
       logger.error({ err: error }, 'HTTP server error');
     });
@@ -185,6 +188,7 @@ export async function startPlatform(
           // Handlers of clients that hung up are still running; let them finish inside the same grace period.
           await inFlight.drained(Math.max(0, deadline - Date.now()));
           clearInterval(checkpoints);
+          await monitoring.stop();
           await checkpointAuditLog(auditLog, logger);
         } finally {
           await documents.close();

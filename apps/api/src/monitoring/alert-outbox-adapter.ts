@@ -8,11 +8,14 @@ interface AlertPayload {
   readonly title?: unknown;
   readonly priority?: unknown;
   readonly acknowledgeBy?: unknown;
-  readonly finding?: { readonly vulnerability?: unknown; readonly component?: unknown; readonly version?: unknown };
+  readonly finding?: {
+    readonly vulnerability?: unknown;
+    readonly component?: unknown;
+    readonly version?: unknown;
+  };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /** The e-mail's words: Chinese first, then English, the same facts in both. */
 export function alertEmail(payload: AlertPayload): { subject: string; text: string; html: string } {
