@@ -89,27 +89,29 @@ describeEachDatabase(
           },
           () => now,
         );
-        const [insurerId, companyId] = await Promise.all(
-          (['insurer', 'insured'] as const).map(async (kind) => {
-            const row = await db
+        const organisation = async (kind: 'insurer' | 'insured', registeredBy: string | null) =>
+          (
+            await db
               .insertInto('organisations')
-              .values({ kind, nameZh: `${kind}-${randomUUID()}`, nameEn: null, creditCode: null })
+              .values({
+                kind,
+                nameZh: `${kind}-${randomUUID()}`,
+                nameEn: null,
+                creditCode: null,
+                registeredBy,
+              })
               .returning('id')
-              .executeTakeFirstOrThrow();
-            return row.id;
-          }),
-        );
-        await db
-          .updateTable('organisations')
-          .set({ registeredBy: insurerId ?? null })
-          .where('id', '=', companyId!)
-          .execute();
-        const underwriter = userContext(insurerId!, 'insurer', 'underwriter');
-        const policyholder = userContext(companyId!, 'insured', 'policyholder');
+              .executeTakeFirstOrThrow()
+          ).id;
+        const insurerId = await organisation('insurer', null);
+        // The insurer registered the company it underwrote and now monitors.
+        const companyId = await organisation('insured', insurerId);
+        const underwriter = userContext(insurerId, 'insurer', 'underwriter');
+        const policyholder = userContext(companyId, 'insured', 'policyholder');
         const insured = await enrolInsured(
           unitOfWorkFor(underwriter),
           underwriter,
-          { organisationId: companyId! },
+          { organisationId: companyId },
           now,
         );
 
