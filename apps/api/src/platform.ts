@@ -24,6 +24,7 @@ import { ChromiumDocumentRenderer } from './documents/chromium-document-renderer
 import { listen } from './http-server.js';
 import type { Logger } from './logger.js';
 import { InFlightRequests } from './http/in-flight-requests.js';
+import { createMonitoringServices } from './monitoring/monitoring-services.js';
 import { personalDataProtectionFor } from './privacy/vault-personal-data-protection.js';
 import { loadProductCatalogue } from './underwriting/load-product-catalogue.js';
 import { CARAPACE_VERSION } from './version.js';
@@ -155,6 +156,7 @@ export async function startPlatform(
     );
     checkpoints.unref();
     const inFlight = new InFlightRequests();
+    const privacy = personalDataProtectionFor(config.keyDir, keyring);
     const app = buildApp({
       database,
       unitOfWorkFor: createUnitOfWorkFactory(database.db),
@@ -169,7 +171,12 @@ export async function startPlatform(
       simulate: simulateLosses,
       inFlight,
       documents,
-      privacy: personalDataProtectionFor(config.keyDir, keyring),
+      privacy,
+      monitoring: createMonitoringServices({
+        protection: privacy,
+        underwriting: { catalogue, simulate: simulateLosses },
+        clock: () => new Date(),
+      }),
     });
     const server = await listen(app, config.host, config.port, (error) => {
       logger.error({ err: error }, 'HTTP server error');
