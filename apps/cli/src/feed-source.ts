@@ -65,9 +65,18 @@ export async function openFeed(location: string, workingDirectory: string): Prom
       throw new CliInputError(`${location} is not a valid URL`);
     }
     const shown = withoutCredentials(url);
+    // fetch refuses a URL with credentials in it: they travel as HTTP Basic authentication instead.
+    const headers: Record<string, string> =
+      url.username === '' && url.password === ''
+        ? {}
+        : {
+            authorization: `Basic ${Buffer.from(
+              `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`,
+            ).toString('base64')}`,
+          };
     let response: Response;
     try {
-      response = await fetch(url, { redirect: 'follow' });
+      response = await fetch(shown, { redirect: 'follow', headers });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       throw new CliInputError(
