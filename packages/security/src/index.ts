@@ -124,3 +124,16 @@ export {
   hashApiTokenSecret,
   parsePresentedApiToken,
 } from './authentication/api-token.js';
+export {
+  type SignWebhookRequest,
+  type VerifyWebhookRequest,
+  type WebhookHeaderSource,
+  type WebhookRejectionReason,
+  type WebhookSecrets,
+  type WebhookSignatureHeaders,
+  type WebhookVerification,
+  generateWebhookSecret,
+  isValidWebhookId,
+  signWebhook,
+  verifyWebhook,
+} from './webhook-signature/webhook-signature.js';

@@ -21,7 +21,21 @@ export interface DatabaseHandle {
   readonly description: string;
   /** The embedded engine, when there is one (for template dumps in tests). */
   readonly pglite: PGlite | undefined;
+  /**
+   * Runs raw SQL text (one statement with parameters, or several without) on a connection of this pool,
+   * waiting for a free one, so it never runs inside another transaction. It exists for the job queue on
+   * PGlite, whose library brings its own SQL and must share the one embedded connection; everything else
+   * goes through `db`. On PGlite, calling it from inside a transaction waits forever: the transaction holds
+   * the only connection.
+   */
+  readonly runPooledSql: (text: string, values?: readonly unknown[]) => Promise<PooledSqlResult>;
   close(): Promise<void>;
+}
+
+/** The rows of the last statement that `runPooledSql` ran. */
+export interface PooledSqlResult {
+  readonly rows: Record<string, unknown>[];
+  readonly rowCount: number | null;
 }
 
 export interface OpenDatabaseOptions {
@@ -59,6 +73,57 @@ function createKysely(pool: pg.Pool): Kysely<Database> {
   });
 }
 
+/**
+ * An ErrorResponse from the server: a severity and a five-character SQLSTATE. Not `instanceof
+ * pg.DatabaseError`, because the PGlite bridge raises its own bundled copy of that class.
+ */
+function isServerReportedError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { severity, code } = error as { severity?: unknown; code?: unknown };
+  return typeof severity === 'string' && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
+/**
+ * Checks out a client rather than calling `pool.query`, which discards the client after any error: over
+ * the PGlite bridge the next client then fails ("Connection terminated unexpectedly"). An error the server
+ * reported leaves the connection usable, but possibly inside a failed BEGIN of the text itself (pg-boss
+ * sends BEGIN…COMMIT blocks), so it is rolled back before the connection goes back to the pool; any other
+ * error, or a failed rollback, discards the connection.
+ */
+function pooledSqlRunner(pool: pg.Pool): DatabaseHandle['runPooledSql'] {
+  return async (text, values) => {
+    const client = await pool.connect();
+    let unusable: Error | undefined;
+    try {
+      const outcome: unknown =
+        values === undefined ? await client.query(text) : await client.query(text, [...values]);
+      // Several statements in one text answer with one result each.
+      const last = (Array.isArray(outcome) ? outcome.at(-1) : outcome) as pg.QueryResult | undefined;
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[], rowCount: last?.rowCount ?? null };
+    } catch (error) {
+      if (isServerReportedError(error)) {
+        await client.query('rollback').catch((rollbackError: unknown) => {
+          unusable = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+      } else {
+        unusable = error instanceof Error ? error : new Error(String(error));
+      }
+      throw error;
+    } finally {
+      client.release(unusable);
+    }
+  };
+}
+
+/**
+ * Kysely ends the pool only if it ran a query through it; a handle used only through `runPooledSql` (or
+ * not at all) would otherwise keep an idle connection, and the process, alive for the pool's idle timeout.
+ */
+async function closePool(db: Kysely<Database>, pool: pg.Pool): Promise<void> {
+  await db.destroy();
+  if (!pool.ending) await pool.end();
+}
+
 function reasonOf(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) {
     return reasonOf(error.errors[0]);
@@ -94,7 +159,14 @@ async function openPostgres(
     });
   }
   const db = createKysely(pool);
-  return { db, target, description, pglite: undefined, close: () => db.destroy() };
+  return {
+    db,
+    target,
+    description,
+    pglite: undefined,
+    runPooledSql: pooledSqlRunner(pool),
+    close: () => closePool(db, pool),
+  };
 }
 
 /**
@@ -153,9 +225,10 @@ async function openPglite(
     target,
     description,
     pglite: lite,
+    runPooledSql: pooledSqlRunner(pool),
     close: async () => {
       try {
-        await db.destroy();
+        await closePool(db, pool);
         await lite.close();
       } finally {
         releaseLock();

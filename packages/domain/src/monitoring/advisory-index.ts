@@ -1,6 +1,6 @@
 import type { Ecosystem, InventoryComponent } from './advisory.js';
 import type { StoredAdvisory } from './feed-repository.js';
-import { compileAffectedPackage } from './versions/index.js';
+import { compileAffectedPackage, parseCandidate, type AffectedVersionPredicate } from './versions/index.js';
 
 /**
  * How advisories and inventories spell the same package. PyPI names compare after PEP 503 normalisation;
@@ -21,7 +21,7 @@ export function packageKey(ecosystem: Ecosystem, name: string): string {
 
 interface IndexedPackage {
   readonly advisory: StoredAdvisory;
-  readonly isAffected: (version: string) => boolean;
+  readonly isAffected: AffectedVersionPredicate;
 }
 
 export interface AdvisoryMatch {
@@ -73,14 +73,17 @@ export class AdvisoryIndex {
       componentsCompared += 1;
       const candidates = this.byPackage.get(packageKey(component.ecosystem, component.packageName));
       if (candidates === undefined) continue;
-      if (component.version === undefined) {
+      // Parsed once per component, not once per advisory range.
+      const version =
+        component.version === undefined ? undefined : parseCandidate(component.ecosystem, component.version);
+      if (version === undefined) {
         versionsUnreadable.push(component);
         continue;
       }
       const seen = new Set<string>();
       for (const candidate of candidates) {
         if (seen.has(candidate.advisory.id)) continue;
-        if (candidate.isAffected(component.version)) {
+        if (candidate.isAffected(version)) {
           seen.add(candidate.advisory.id);
           matches.push({ component, advisory: candidate.advisory });
         }

@@ -1,4 +1,4 @@
-import { generateWebhookSecret } from '@carapace/security';
+import { generateWebhookSecret, type Redacted } from '@carapace/security';
 import type { AccessContext } from '../identity/actor.js';
 import { actorId } from '../identity/actor.js';
 import { requirePermission } from '../identity/access-rules.js';
@@ -80,7 +80,7 @@ export async function defineAlertRule(
   context: AccessContext,
   monitoredInsuredId: string,
   request: DefineAlertRuleRequest,
-): Promise<{ readonly rule: AlertRule; readonly webhookSecret: string | null }> {
+): Promise<{ readonly rule: AlertRule; readonly webhookSecret: Redacted<string> | null }> {
   requirePermission(context.actor, MONITORING_ACCESS_RULES, 'alert_rule.manage');
   const name = request.name.trim();
   if (name.length < 1 || name.length > 200) {
@@ -126,7 +126,9 @@ export async function defineAlertRule(
           : await services.protection.encrypt(target, location('target_ciphertext')),
       targetHint: target === undefined ? null : targetHint(request.channel, target),
       secretCiphertext:
-        secret === null ? null : await services.protection.encrypt(secret, location('secret_ciphertext')),
+        secret === null
+          ? null
+          : await services.protection.encrypt(secret.reveal(), location('secret_ciphertext')),
       acknowledgeWithinHours: request.acknowledgeWithinHours,
       enabled: true,
       createdBy: actorId(context.actor),

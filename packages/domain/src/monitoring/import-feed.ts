@@ -109,7 +109,7 @@ export async function importFeed(
       try {
         json = JSON.parse(text);
       } catch (error) {
-        throw new FeedFormatError(`the KEV catalogue is not JSON: ${(error as Error).message}`);
+        throw new FeedFormatError('KEV catalogue', `not JSON: ${(error as Error).message}`);
       }
       const catalogue = readKevCatalogue(json);
       sourceVersion = catalogue.catalogVersion;
@@ -162,11 +162,11 @@ export async function importFeed(
       await flush();
       regrouped = await unitOfWork.run(async ({ feeds, monitoring }) => {
         const edges = await feeds.listAliasEdges();
-        const groups = groupAliases(edges);
+        const grouping = groupAliases(edges.map((edge) => [edge.id, ...edge.aliases]));
         const changed = new Map<string, string>();
         const rekeyed = new Map<string, string>();
         for (const edge of edges) {
-          const group = groups.get(edge.id) ?? edge.id;
+          const group = grouping.keyOf(edge.id) ?? edge.id;
           if (group !== edge.aliasGroup) {
             changed.set(edge.id, group);
             rekeyed.set(edge.aliasGroup, group);
@@ -178,7 +178,10 @@ export async function importFeed(
       });
     }
     if (tally.recordsRead > 0 && tally.rejected === tally.recordsRead) {
-      throw new FeedFormatError(`every record was rejected; the first: ${problems[0]?.reason ?? 'unknown'}`);
+      throw new FeedFormatError(
+        feed,
+        `every record was rejected; the first: ${problems[0]?.reason ?? 'unknown'}`,
+      );
     }
     const finished = {
       ...tally,

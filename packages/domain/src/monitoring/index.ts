@@ -19,3 +19,6 @@ export * from './triage-finding.js';
 export * from './upload-inventory.js';
 export * from './import-feed.js';
 export * from './rescan-all-insureds.js';
+export * from './feeds/index.js';
+export * from './inventory/index.js';
+export * from './priority/index.js';

@@ -1,5 +1,5 @@
 import type { InventoryComponent, KevEntry } from './advisory.js';
-import { buildKevProductIndex, kevEntriesForAsset } from './feeds/index.js';
+import { buildKevAssetIndex, kevEntriesForAsset } from './feeds/index.js';
 
 /**
  * Plain assets (software without a purl) against CISA KEV by normalised vendor and product name. KEV lists
@@ -10,7 +10,7 @@ export function kevMatchesForAssets(
   entries: readonly KevEntry[],
   assets: readonly InventoryComponent[],
 ): { readonly component: InventoryComponent; readonly entry: KevEntry }[] {
-  const index = buildKevProductIndex(entries);
+  const index = buildKevAssetIndex(entries);
   return assets.flatMap((component) =>
     kevEntriesForAsset(index, component.vendor ?? '', component.product ?? '').map((entry) => ({
       component,

@@ -119,9 +119,9 @@ export async function receivePartnerEvent(
       const cves = CVE_ID.test(request.vulnerabilityId) ? [request.vulnerabilityId] : [];
       const [kev, epss] = await Promise.all([feeds.findKevEntries(cves), feeds.findEpssScores(cves)]);
       const epssValue = epss[0]?.probability ?? null;
-      const { priority, band } = findingPriority({
-        cvss: request.cvssScore ?? null,
-        epss: epssValue,
+      const { score, band } = findingPriority({
+        cvss: request.cvssScore,
+        epss: epssValue ?? undefined,
         kev: kev.length > 0,
         knownRansomwareUse: kev.some((entry) => entry.knownRansomwareUse),
       });
@@ -143,7 +143,7 @@ export async function receivePartnerEvent(
         epss: epssValue,
         kev: kev.length > 0,
         knownRansomwareUse: kev.some((entry) => entry.knownRansomwareUse),
-        priority,
+        priority: Math.round(score),
         severityBand: band,
       };
       if (existing === undefined) {
