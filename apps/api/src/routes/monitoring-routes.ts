@@ -44,6 +44,7 @@ import {
   type UnitOfWorkFactory,
 } from '@carapace/domain';
 import type { Context } from 'hono';
+import { toJSONSchema } from 'zod';
 import type { ApiEnv } from '../http/api-env.js';
 import { authorise } from '../http/request-access.js';
 import {
@@ -330,6 +331,21 @@ const feedRunsRoute = createRoute({
   responses: { 200: { description: 'Feed status', content: json(FeedStatus) }, 400: invalid },
 });
 
+/**
+ * Adds a contract schema, and the schemas it names, to the document's components without attaching it to a
+ * route (where it would validate the body). Its JSON Schema (2020-12, which OpenAPI 3.1 uses) names them in
+ * `$defs`; here they become `#/components/schemas/…`.
+ */
+function registerSchemaComponents(registry: OpenAPIHono['openAPIRegistry'], schema: z.ZodType): void {
+  const { $defs } = toJSONSchema(schema, { io: 'input' }) as { $defs?: Record<string, unknown> };
+  const components = JSON.parse(
+    JSON.stringify($defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/'),
+  ) as Record<string, Parameters<typeof registry.registerComponent<'schemas'>>[2]>;
+  for (const [name, component] of Object.entries(components)) {
+    registry.registerComponent('schemas', name, component);
+  }
+}
+
 export interface MonitoringRouteServices {
   readonly unitOfWorkFor: UnitOfWorkFactory;
   readonly monitoring: MonitoringServices;
@@ -353,8 +369,9 @@ export function monitoringRoutes(services: MonitoringRouteServices): OpenAPIHono
     return authorised;
   };
   const routes = new OpenAPIHono<ApiEnv>();
-  routes.openAPIRegistry.register('CycloneDxSbomUpload', CycloneDxSbomUpload);
-  routes.openAPIRegistry.register('AssetListUpload', AssetListUpload);
+  for (const schema of [CycloneDxSbomUpload, AssetListUpload]) {
+    registerSchemaComponents(routes.openAPIRegistry, schema);
+  }
   return routes
     .openapi(enrolRoute, async (c) => {
       const { unitOfWork, context } = await as(c, 'monitoring.enrol');
@@ -483,7 +500,11 @@ export function monitoringRoutes(services: MonitoringRouteServices): OpenAPIHono
           ...(target === undefined ? {} : { target }),
         },
       );
-      return c.json({ rule: alertRuleToWire(defined.rule), webhookSecret: defined.webhookSecret }, 201);
+      // The one place the secret is revealed: the receiver needs it to verify signatures.
+      return c.json(
+        { rule: alertRuleToWire(defined.rule), webhookSecret: defined.webhookSecret?.reveal() ?? null },
+        201,
+      );
     })
     .openapi(listAlertsRoute, async (c) => {
       const { unitOfWork } = await as(c, 'monitoring.read');
