@@ -48,6 +48,15 @@ async function* decoded(
 }
 
 /**
+ * A download's body, read while holding on to the response: undici cancels the body of a response that has
+ * been garbage-collected, which would end a long download early, as if the feed were truncated.
+ */
+async function* bodyOf(response: Response): AsyncGenerator<Uint8Array> {
+  if (response.body === null) return;
+  for await (const chunk of response.body) yield chunk;
+}
+
+/**
  * Opens a feed the operator named: an http(s) URL, downloaded as a stream, or a local file (the offline mode
  * for sites without internet access: download the feed elsewhere and name the file).
  * @throws CliInputError when the file cannot be read or the download does not start (one line).
@@ -90,7 +99,7 @@ export async function openFeed(location: string, workingDirectory: string): Prom
     const length = Number(response.headers.get('content-length'));
     return {
       location: shown,
-      chunks: decoded(response.body, shown, count),
+      chunks: decoded(bodyOf(response), shown, count),
       totalBytes: Number.isSafeInteger(length) && length > 0 ? length : undefined,
       bytesRead: () => read,
     };
