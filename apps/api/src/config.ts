@@ -26,6 +26,10 @@ export interface PlatformConfig {
   readonly keyDir: string;
   /** Where signed audit tree heads are exported, outside the database. */
   readonly auditDir: string;
+  /** The SMTP server alerts are e-mailed through; undefined: e-mail alert rules fail with a clear reason. */
+  readonly smtpUrl: Redacted<string> | undefined;
+  /** The From address of alert e-mails. */
+  readonly alertFrom: string;
 }
 
 /** A configuration value is missing or malformed; the message names the variable and what it expects. */
@@ -112,6 +116,17 @@ export const ENVIRONMENT_VARIABLES = [
     meaning:
       'Where signed audit tree heads are exported (`tree-heads.jsonl`), outside the database; `carapace audit verify` checks the log against them.',
   },
+  {
+    name: 'CARAPACE_SMTP_URL',
+    default: '(unset)',
+    meaning:
+      'SMTP server for alert e-mails (`smtp://user:password@host:587`, STARTTLS required before login; `smtps://` for implicit TLS). Unset: e-mail alert rules are recorded as failed deliveries.',
+  },
+  {
+    name: 'CARAPACE_ALERT_FROM',
+    default: '`Carapace <alerts@carapace.invalid>`',
+    meaning: 'The From address of alert e-mails.',
+  },
 ] as const;
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -154,6 +169,21 @@ function readDatabaseTarget(env: Environment, workingDirectory: string): Databas
 function readPath(env: Environment, name: string, workingDirectory: string, fallback: string): string {
   const value = env[name]?.trim();
   return value === undefined || value === '' ? fallback : resolve(workingDirectory, value);
+}
+
+function readSmtpUrl(env: Environment): Redacted<string> | undefined {
+  const value = env['CARAPACE_SMTP_URL']?.trim();
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('CARAPACE_SMTP_URL must be a URL like smtp://user:password@host:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`CARAPACE_SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
+  }
+  return Redacted.of(value);
 }
 
 /** Debian's Chromium (`apt-get install -y chromium`); `playwright install` is never run. */
@@ -220,5 +250,7 @@ export function loadConfig(sources: ConfigSources): PlatformConfig {
       sources.workingDirectory,
       resolve(sources.workingDirectory, 'var/audit'),
     ),
+    smtpUrl: readSmtpUrl(env),
+    alertFrom: env['CARAPACE_ALERT_FROM']?.trim() || 'Carapace <alerts@carapace.invalid>',
   };
 }

@@ -22,6 +22,7 @@ import { buildApp } from './app.js';
 import type { PlatformConfig } from './config.js';
 import { ChromiumDocumentRenderer } from './documents/chromium-document-renderer.js';
 import { listen } from './http-server.js';
+import { startMonitoringBackground } from './monitoring/monitoring-background.js';
 import type { Logger } from './logger.js';
 import { InFlightRequests } from './http/in-flight-requests.js';
 import { createMonitoringServices } from './monitoring/monitoring-services.js';
@@ -178,6 +179,7 @@ export async function startPlatform(
         clock: () => new Date(),
       }),
     });
+    const monitoring = await startMonitoringBackground(database, config, privacy, logger);
     const server = await listen(app, config.host, config.port, (error) => {
       logger.error({ err: error }, 'HTTP server error');
     });
@@ -192,6 +194,7 @@ export async function startPlatform(
           // Handlers of clients that hung up are still running; let them finish inside the same grace period.
           await inFlight.drained(Math.max(0, deadline - Date.now()));
           clearInterval(checkpoints);
+          await monitoring.stop();
           await checkpointAuditLog(auditLog, logger);
         } finally {
           await documents.close();

@@ -26,10 +26,15 @@ import { createUnitOfWorkFactory } from './unit-of-work.js';
 const SHARED_DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 const NOW = new Date('2026-11-22T08:00:00Z');
 
-async function organisation(db: Kysely<Database>, kind: 'insurer' | 'insured', nameZh: string) {
+async function organisation(
+  db: Kysely<Database>,
+  kind: 'insurer' | 'insured',
+  nameZh: string,
+  registeredBy: string | null = null,
+) {
   const row = await db
     .insertInto('organisations')
-    .values({ kind, nameZh, nameEn: null, creditCode: null })
+    .values({ kind, nameZh, nameEn: null, creditCode: null, registeredBy })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -133,7 +138,7 @@ describeEachDatabase('monitoring: feeds × inventories → findings that survive
     await importShared('kev', 'kev/known_exploited_vulnerabilities.json');
     const unitOfWorkFor = createUnitOfWorkFactory(db, () => NOW);
     const insurerId = await organisation(db, 'insurer', '甲保险');
-    const companyId = await organisation(db, 'insured', '果汁店公司');
+    const companyId = await organisation(db, 'insured', '果汁店公司', insurerId);
     const underwriter = userContext(insurerId, 'insurer', 'underwriter');
     const policyholder = userContext(companyId, 'insured', 'policyholder');
     const insured = await enrolInsured(

@@ -4,7 +4,7 @@ import { requirePermission } from '../identity/access-rules.js';
 import type { UnitOfWork } from '../platform/unit-of-work.js';
 import { NotFoundError } from '../shared/domain-error.js';
 import { acknowledgement, closure, isAlertOverdue, type Alert } from './alert.js';
-import { alertPayload, outboxMessageFor } from './raise-alerts.js';
+import { alertDedupeId, alertPayload, outboxMessageFor } from './raise-alerts.js';
 import { MONITORING_ACCESS_RULES } from './monitoring-access-rules.js';
 import type { NewOutboxMessage } from './monitoring-repository.js';
 import { requireMonitoredInsured } from './require-monitored-insured.js';
@@ -71,7 +71,7 @@ export async function escalateOverdueAlerts(unitOfWork: UnitOfWork, now: Date, l
           kind: 'escalation',
           title: `未确认预警 Unacknowledged: ${alert.title}`,
           status: 'created',
-          dedupeId: `escalation:${alert.id}:${rule?.id ?? 'inbox'}`,
+          dedupeId: alertDedupeId('escalation', alert.id, rule?.id ?? 'inbox'),
           createdAt: now,
           acknowledgeBy: new Date(now.getTime() + (rule?.acknowledgeWithinHours ?? 24) * HOUR_MS),
           deliveredAt: null,

@@ -22,3 +22,4 @@ export * from './rescan-all-insureds.js';
 export * from './feeds/index.js';
 export * from './inventory/index.js';
 export * from './priority/index.js';
+export * from './range-converters.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Repositories } from '../platform/unit-of-work.js';
 import type { Ecosystem } from './advisory.js';
 import type { Alert } from './alert.js';
@@ -7,6 +8,14 @@ import type { NewOutboxMessage } from './monitoring-repository.js';
 import type { MonitoredInsured } from './monitored-insured.js';
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * A receiver's dedupe key (webhook-id, Message-ID, queue singleton key): derived from what makes the alert
+ * one occurrence, so raising it again yields the same id; only letters, digits, `_` and `-`.
+ */
+export function alertDedupeId(kind: string, ...parts: readonly string[]): string {
+  return `${kind}_${createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 40)}`;
+}
 
 /** Digests go out once a day at 08:00 China Standard Time (00:00 UTC), the start of a working day. */
 export function nextDigestTime(now: Date): Date {
@@ -111,7 +120,7 @@ export async function raiseFindingAlerts(
         title: `${finding.kev ? '[KEV] ' : ''}${finding.aliasGroup} · ${finding.componentName}${finding.componentVersion === null ? '' : `@${finding.componentVersion}`}`,
         priority: finding.priority,
         status: 'created',
-        dedupeId: `finding:${rule.id}:${finding.id}:${occurrence}`,
+        dedupeId: alertDedupeId('finding', rule.id, finding.id, occurrence),
         createdAt: now,
         acknowledgeBy: new Date(now.getTime() + rule.acknowledgeWithinHours * HOUR_MS),
         deliveredAt: null,
@@ -161,7 +170,7 @@ export async function raisePartnerAlert(
     title: `${kind === 'incident' ? '安全事件 Incident' : '威胁指标命中 Indicator hit'}: ${event.summary.trim().slice(0, 180)}`,
     priority: event.priority,
     status: 'created',
-    dedupeId: `partner:${insured.id}:${event.externalId}:${rule?.id ?? 'inbox'}`,
+    dedupeId: alertDedupeId('partner', insured.id, event.externalId, rule?.id ?? 'inbox'),
     createdAt: now,
     acknowledgeBy: new Date(now.getTime() + (rule?.acknowledgeWithinHours ?? 24) * HOUR_MS),
     deliveredAt: null,

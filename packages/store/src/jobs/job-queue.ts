@@ -148,12 +148,15 @@ export function openJobQueue(handle: DatabaseHandle, options: JobQueueOptions): 
     supervise: true,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 120,
   });
-  // An EventEmitter's 'error' without a listener would crash the process.
+  let state: 'new' | 'starting' | 'started' | 'stopping' | 'stopped' = 'new';
+  // An EventEmitter's 'error' without a listener would crash the process, so the listener stays. After
+  // stop() it stays quiet: pg's pool.end() resolves before the server has seen each connection close, and a
+  // server that ends such a connection first (a dropped database) makes its client emit an error we no
+  // longer care about.
   boss.on('error', (error) => {
-    options.onError(asError(error));
+    if (state !== 'stopped') options.onError(asError(error));
   });
 
-  let state: 'new' | 'starting' | 'started' | 'stopping' | 'stopped' = 'new';
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
   const loops = new Set<Promise<void>>();

@@ -34,7 +34,21 @@ export class KyselyAlertOutbox {
    * dispatched only after the queue accepted it, so a crash in between re-relays it (the queue's singleton
    * key, the dedupe id, keeps a second copy out).
    */
-  async listDue(limit: number, now: Date): Promise<readonly DueOutboxMessage[]> {
+  async listDue(limit: number, now: Date): Promise<readonly { outboxId: string; dedupeId: string }[]> {
+    const rows = await this.db
+      .selectFrom('alertOutbox')
+      .select(['id', 'dedupeId'])
+      .where('dispatchedAt', 'is', null)
+      .where('deliverAfter', '<=', now)
+      .orderBy('deliverAfter')
+      .orderBy('createdAt')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ outboxId: row.id, dedupeId: row.dedupeId }));
+  }
+
+  /** One message with what the sender needs to resolve its target (still encrypted); undefined if gone. */
+  async findMessage(outboxId: string): Promise<DueOutboxMessage | undefined> {
     const result = await sql<{
       outbox_id: string;
       alert_id: string;
@@ -55,10 +69,10 @@ export class KyselyAlertOutbox {
       join alerts a on a.id = o.alert_id
       join monitored_insureds m on m.id = a.monitored_insured_id
       left join alert_rules r on r.id = o.rule_id
-      where o.dispatched_at is null and o.deliver_after <= ${now}
-      order by o.deliver_after, o.created_at
-      limit ${limit}`.execute(this.db);
-    return result.rows.map((row) => ({
+      where o.id = ${outboxId}::uuid`.execute(this.db);
+    const row = result.rows[0];
+    if (row === undefined) return undefined;
+    return {
       outboxId: row.outbox_id,
       alertId: row.alert_id,
       ruleId: row.rule_id,
@@ -71,7 +85,7 @@ export class KyselyAlertOutbox {
       targetCiphertext: row.target_ciphertext,
       secretCiphertext: row.secret_ciphertext,
       attempts: row.attempts,
-    }));
+    };
   }
 
   async markDispatched(outboxIds: readonly string[], at: Date): Promise<void> {
@@ -115,6 +129,16 @@ export class KyselyAlertOutbox {
           .execute();
       }
     });
+  }
+
+  /** The message will not be tried again: kept with its reason for the operator. */
+  async recordFailure(outboxIds: readonly string[], reason: string, at: Date): Promise<void> {
+    if (outboxIds.length === 0) return;
+    await this.db
+      .updateTable('alertOutbox')
+      .set({ failedAt: at, lastError: reason.slice(0, 1000) })
+      .where('id', 'in', [...outboxIds])
+      .execute();
   }
 
   /** How many messages are waiting, dispatched-but-undelivered and failed: the delivery health the ops page shows. */

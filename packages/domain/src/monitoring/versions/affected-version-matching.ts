@@ -20,17 +20,37 @@ export interface CandidateVersion {
   readonly ecosystem: Ecosystem;
   readonly text: string;
   readonly version: ParsedVersion;
+  /** The ordering's equality key, worked out on first use and kept: listed versions are looked up by it. */
+  readonly equalityKey: string;
+}
+
+class ParsedCandidate implements CandidateVersion {
+  #equalityKey: string | undefined;
+
+  constructor(
+    readonly ecosystem: Ecosystem,
+    readonly text: string,
+    readonly version: ParsedVersion,
+    private readonly ordering: VersionOrdering,
+  ) {}
+
+  get equalityKey(): string {
+    this.#equalityKey ??= this.ordering.equalityKey(this.version);
+    return this.#equalityKey;
+  }
 }
 
 /**
- * Reads a component's version for matching.
+ * Reads a component's version for matching. Parse each component's version once and pass the result to
+ * every compiled advisory of its package: the predicates then neither parse nor build keys again.
  * @returns undefined when the text is not a valid version of the ecosystem. Such a version is affected
  *   by no range (only an explicitly listed identical text matches it), so callers count it as "could not
  *   compare" rather than as "not affected".
  */
 export function parseCandidate(ecosystem: Ecosystem, text: string): CandidateVersion | undefined {
-  const version = versionOrderingFor(ecosystem).parse(text);
-  return version === undefined ? undefined : { ecosystem, text, version };
+  const ordering = versionOrderingFor(ecosystem);
+  const version = ordering.parse(text);
+  return version === undefined ? undefined : new ParsedCandidate(ecosystem, text, version, ordering);
 }
 
 /** True when the version is affected. A text that is not a valid version is affected only if listed verbatim. */
@@ -194,7 +214,7 @@ export function compileAffectedPackage(affected: AffectedPackage): AffectedVersi
       }
       candidate = version;
     }
-    if (listedKeys.size > 0 && listedKeys.has(ordering.equalityKey(candidate.version))) {
+    if (listedKeys.size > 0 && listedKeys.has(candidate.equalityKey)) {
       return true;
     }
     for (const range of ranges) {
