@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Problem, PROBLEM_CONTENT_TYPE } from '@carapace/contracts';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type {
   LossSimulator,
+  MonitoringServices,
   PersonalDataProtection,
   ProductCatalogue,
   UnitOfWorkFactory,
@@ -24,6 +25,8 @@ import type { AuditLogService } from './audit/audit-log-service.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
+import { isInventoryMediaType } from './monitoring/monitoring-wire-format.js';
+import { isInventoryUpload, MAX_INVENTORY_BODY_BYTES, monitoringRoutes } from './routes/monitoring-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
 import { privacyRoutes } from './routes/privacy-routes.js';
@@ -53,6 +56,11 @@ export interface ApiDependencies {
    * personal-data routes are not mounted.
    */
   readonly privacy?: PersonalDataProtection;
+  /**
+   * What the monitoring use cases need (the advisory index cache, the same protection as `privacy`, the
+   * underwriting model for mid-term snapshots). Without it the monitoring routes are not mounted.
+   */
+  readonly monitoring?: MonitoringServices;
   /** Counts running handlers so a stop can wait for them (the platform passes one; tests may omit it). */
   readonly inFlight?: InFlightRequests;
 }
@@ -120,19 +128,31 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
     return next();
   });
 
-  app.use(
-    '/api/*',
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: (c: Context<ApiEnv>) =>
-        problemJson(c, { code: 'payload_too_large', detail: `The limit is ${MAX_BODY_BYTES} bytes.` }),
-    }),
-  );
+        problemJson(c, { code: 'payload_too_large', detail: `The limit is ${maxSize} bytes.` }),
+    });
+  const limitSmallBody = limitBody(MAX_BODY_BYTES);
+  // An SBOM of a large application runs to megabytes: its upload alone gets a larger limit.
+  const limitInventoryBody = limitBody(MAX_INVENTORY_BODY_BYTES);
+  const limitBodies: MiddlewareHandler<ApiEnv> = (c, next) =>
+    isInventoryUpload(c.req.method, c.req.path) ? limitInventoryBody(c, next) : limitSmallBody(c, next);
+  app.use('/api/*', limitBodies);
 
-  // JSON bodies only: a form post or a missing content type gets a clear 415 instead of a confusing 400.
+  // JSON bodies only (and an inventory upload's SBOM or CSV): a form post or a missing content type gets a
+  // clear 415 instead of a confusing 400.
   app.use('/api/*', async (c, next) => {
     const hasBody = c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH';
     const contentType = c.req.header('content-type') ?? '';
+    if (isInventoryUpload(c.req.method, c.req.path)) {
+      if (isInventoryMediaType(contentType)) return next();
+      return problemJson(c, {
+        code: 'unsupported_media_type',
+        detail: `Got content type '${contentType || '(none)'}'; send application/vnd.cyclonedx+json, application/json or text/csv.`,
+      });
+    }
     if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
       return problemJson(c, {
         code: 'unsupported_media_type',
@@ -197,6 +217,13 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
         protection: dependencies.privacy,
         now: clock,
       }),
+    );
+  }
+
+  if (dependencies.monitoring !== undefined) {
+    app.route(
+      '/',
+      monitoringRoutes({ unitOfWorkFor: dependencies.unitOfWorkFor, monitoring: dependencies.monitoring }),
     );
   }
 

@@ -33,3 +33,9 @@ export {
   rotateTenantKeyAndRewrap,
   type RootKeyRotation,
 } from './keys/key-operations.js';
+export {
+  createMonitoringServices,
+  AdvisoryIndexCache,
+  type MonitoringServiceParts,
+} from './monitoring/monitoring-services.js';
+export { personalDataProtectionFor } from './privacy/vault-personal-data-protection.js';

@@ -25,6 +25,7 @@ import { listen } from './http-server.js';
 import { startMonitoringBackground } from './monitoring/monitoring-background.js';
 import type { Logger } from './logger.js';
 import { InFlightRequests } from './http/in-flight-requests.js';
+import { createMonitoringServices } from './monitoring/monitoring-services.js';
 import { personalDataProtectionFor } from './privacy/vault-personal-data-protection.js';
 import { loadProductCatalogue } from './underwriting/load-product-catalogue.js';
 import { CARAPACE_VERSION } from './version.js';
@@ -172,6 +173,11 @@ export async function startPlatform(
       inFlight,
       documents,
       privacy,
+      monitoring: createMonitoringServices({
+        protection: privacy,
+        underwriting: { catalogue, simulate: simulateLosses },
+        clock: () => new Date(),
+      }),
     });
     const monitoring = await startMonitoringBackground(database, config, privacy, logger);
     const server = await listen(app, config.host, config.port, (error) => {

@@ -5,6 +5,7 @@ import { DatabaseUnavailableError, MigrationError } from '@carapace/store';
 import type { CliIo } from './cli-context.js';
 import { registerAssessCommand } from './commands/assess-command.js';
 import { AuditVerificationFailedError, registerAuditCommand } from './commands/audit-command.js';
+import { registerFeedsCommand } from './commands/feeds-command.js';
 import { registerKeysCommand } from './commands/keys-command.js';
 import { registerUserCommand } from './commands/user-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo, signals: ServeSignals): Command {
   registerUserCommand(program, io);
   registerAuditCommand(program, io);
   registerKeysCommand(program, io);
+  registerFeedsCommand(program, io);
   registerVersionCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride();

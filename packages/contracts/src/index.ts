@@ -11,3 +11,4 @@ export {
 export * from './underwriting.js';
 export * from './identity.js';
 export * from './privacy.js';
+export * from './monitoring.js';

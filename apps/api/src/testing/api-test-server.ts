@@ -21,6 +21,7 @@ import { AuditLogService } from '../audit/audit-log-service.js';
 import { buildApp } from '../app.js';
 import type { DocumentRenderer } from '../documents/document-renderer.js';
 import type { InFlightRequests } from '../http/in-flight-requests.js';
+import { createMonitoringServices } from '../monitoring/monitoring-services.js';
 import { listen, type ListeningServer } from '../http-server.js';
 import { loggerOptions } from '../logger.js';
 import { DEFAULT_CATALOGUE_DIR } from '../platform.js';
@@ -58,7 +59,10 @@ export interface ApiTestServerOptions {
   readonly inFlight?: InFlightRequests;
   /** The engine in this thread unless a test needs another (e.g. one that takes its time). */
   readonly simulate?: LossSimulator;
-  /** Personal-data protection (the key vault); without it the personal-data routes are not mounted. */
+  /**
+   * Personal-data protection (the key vault); without it the personal-data and monitoring routes are not
+   * mounted (monitoring encrypts alert targets with it).
+   */
   readonly privacy?: PersonalDataProtection;
 }
 
@@ -80,6 +84,9 @@ export async function startApiTestServer(
   const clock = options.clock ?? ((): Date => new Date());
   const keyring = options.keyring ?? generateKeyring();
   const unitOfWorkFor = options.unitOfWorkFor ?? createUnitOfWorkFactory(database.db, clock);
+  const catalogue = options.catalogue ?? (await loadProductCatalogue(DEFAULT_CATALOGUE_DIR));
+  // In-thread simulation: API tests check behaviour, and a pool per test server would only add start-up time.
+  const simulate = options.simulate ?? createLossSimulator();
   const app = buildApp({
     database,
     unitOfWorkFor,
@@ -98,12 +105,20 @@ export async function startApiTestServer(
     webRoot: options.webRoot ?? null,
     isShuttingDown: () => shuttingDown,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
-    catalogue: options.catalogue ?? (await loadProductCatalogue(DEFAULT_CATALOGUE_DIR)),
-    // In-thread simulation: API tests check behaviour, and a pool per test server would only add start-up time.
-    simulate: options.simulate ?? createLossSimulator(),
+    catalogue,
+    simulate,
     ...(options.documents === undefined ? {} : { documents: options.documents }),
     ...(options.inFlight === undefined ? {} : { inFlight: options.inFlight }),
-    ...(options.privacy === undefined ? {} : { privacy: options.privacy }),
+    ...(options.privacy === undefined
+      ? {}
+      : {
+          privacy: options.privacy,
+          monitoring: createMonitoringServices({
+            protection: options.privacy,
+            underwriting: { catalogue, simulate },
+            clock,
+          }),
+        }),
   });
   const server: ListeningServer = await listen(app, '127.0.0.1', 0, (error) => {
     throw error;
