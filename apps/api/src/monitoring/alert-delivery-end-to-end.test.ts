@@ -51,8 +51,11 @@ function userContext(tenantId: string, tenantKind: 'insurer' | 'insured', role: 
   };
 }
 
-async function* chunksOf(text: string): AsyncIterable<string> {
-  yield text;
+function chunksOf(text: string): AsyncIterable<string> {
+  return (async function* () {
+    await Promise.resolve();
+    yield text;
+  })();
 }
 
 // Stopped inside the test, before the database closes (the database's own afterEach runs first).
@@ -200,7 +203,10 @@ describeEachDatabase(
           from: 'Carapace <alerts@carapace.test>',
           allowLoginWithoutTls: true,
         });
-        cleanups.push(() => Promise.resolve(email.close()));
+        cleanups.push(() => {
+          email.close();
+          return Promise.resolve();
+        });
         const delivery = await startAlertDelivery({
           outbox: alertOutboxFor(new KyselyAlertOutbox(db), protection, () => now),
           queue,
