@@ -383,6 +383,17 @@ export class KyselyMonitoringRepository implements MonitoringRepository {
       .execute();
   }
 
+  async markFindingsSeen(ids: readonly string[], at: Date): Promise<void> {
+    for (let start = 0; start < ids.length; start += 10_000) {
+      await this.db
+        .updateTable('findings')
+        .set({ lastSeenAt: at })
+        .where('id', '=', sql<string>`any(${ids.slice(start, start + 10_000)}::uuid[])`)
+        .where(ofVisibleInsured(this.scope))
+        .execute();
+    }
+  }
+
   async appendFindingEvents(events: readonly FindingEvent[]): Promise<void> {
     for (const batch of batches(events)) {
       await this.db
@@ -680,6 +691,7 @@ export const MONITORING_ACCESS_RECORDING: AccessRecordingTable<MonitoringReposit
   insertFindings: { action: 'create', objectType: 'finding', objectId: insuredOfFirst },
   updateFindings: { action: 'update', objectType: 'finding', objectId: () => null },
   updateFindingState: { action: 'update', objectType: 'finding', objectId: firstArgument },
+  markFindingsSeen: { action: 'update', objectType: 'finding', objectId: () => null },
   appendFindingEvents: { action: 'create', objectType: 'finding_event', objectId: () => null },
   rekeyFindings: { action: 'update', objectType: 'finding', objectId: () => null },
   listFindingEvents: { action: 'list', objectType: 'finding_event', objectId: firstArgument, rows: listed },
