@@ -10,7 +10,8 @@ import { createWebhookSender } from './delivery/webhook-sender.js';
 
 /** How often overdue alerts are looked for: an SLA is counted in hours, a minute late is fine. */
 const ESCALATION_INTERVAL_MS = 60_000;
-const RELAY_INTERVAL_MS = 5_000;
+/** How often the relay looks for new outbox rows: one cheap indexed query a second keeps alerts prompt. */
+const RELAY_INTERVAL_MS = 1_000;
 
 export interface MonitoringBackground {
   stop(): Promise<void>;

@@ -836,8 +836,13 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
       'submissions',
     ]);
 
-    const down = await migrateDown(db, 3);
-    expect(down.executed).toEqual(['0004-privacy', '0003-identity-tenancy-audit', '0002-underwriting']);
+    const down = await migrateDown(db, 4);
+    expect(down.executed).toEqual([
+      '0005-monitoring',
+      '0004-privacy',
+      '0003-identity-tenancy-audit',
+      '0002-underwriting',
+    ]);
     expect(await underwritingTables(db)).toEqual([]);
     const leftovers = await sql<{ name: string }>`
       select proname as name from pg_proc where proname like 'refuse_change_to_%'
@@ -847,7 +852,12 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
     expect(leftovers.rows).toEqual([]);
 
     const up = await migrateToLatest(db);
-    expect(up.executed).toEqual(['0002-underwriting', '0003-identity-tenancy-audit', '0004-privacy']);
+    expect(up.executed).toEqual([
+      '0002-underwriting',
+      '0003-identity-tenancy-audit',
+      '0004-privacy',
+      '0005-monitoring',
+    ]);
     const { policy } = await issue(createUnitOfWork(db), hangzhou);
     expect(policy.policyNumber).toBe('CRP-CYB-2026-000001');
   });
