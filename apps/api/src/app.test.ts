@@ -62,7 +62,7 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
       const body = Readiness.parse(await response.json());
       expect(body.status).toBe('not_ready');
       // migrateDown reverts the latest migration only.
-      expect(body.migrations?.pending).toEqual(['0004-privacy']);
+      expect(body.migrations?.pending).toEqual(['0005-monitoring']);
     });
 
     it('is not ready and refuses new API work while shutting down', async () => {

@@ -129,8 +129,8 @@ describe('carapace command line', () => {
     expect((await runCarapace(['migrate'], env)).stdout).not.toContain('applied 0001');
 
     const down = await runCarapace(['migrate', '--down'], env);
-    expect(down.stdout).toContain('reverted 0004-privacy');
-    expect((await runCarapace(['migrate', '--status'], env)).stdout).toMatch(/pending\s+0004-privacy/);
+    expect(down.stdout).toContain('reverted 0005-monitoring');
+    expect((await runCarapace(['migrate', '--status'], env)).stdout).toMatch(/pending\s+0005-monitoring/);
 
     const seeded = await runCarapace(['seed-demo'], env);
     expect(seeded.code, seeded.stderr).toBe(0);
