@@ -93,12 +93,9 @@ export const RiskSnapshot = z
     monitoredInsuredId: z.uuid(),
     takenAt: instant,
     reason: z.string().meta({ example: 'inventory v2' }),
-    score: z
-      .number()
-      .nullable()
-      .meta({
-        description: 'The underwriting score (0–100) with today’s open findings; null without a policy',
-      }),
+    score: z.number().nullable().meta({
+      description: 'The underwriting score (0–100) with today’s open findings; null without a policy',
+    }),
     expectedLoss: MoneyAmount.nullable().meta({
       description: 'Mean simulated gross annual loss with today’s open findings; null without a policy',
     }),
@@ -386,12 +383,9 @@ export const AlertRule = z
     condition: AlertCondition,
     mode: AlertMode,
     channel: AlertChannel,
-    targetHint: z
-      .string()
-      .nullable()
-      .meta({
-        description: 'Enough of the target to recognise it (`a***@example.com`); it is stored encrypted',
-      }),
+    targetHint: z.string().nullable().meta({
+      description: 'Enough of the target to recognise it (`a***@example.com`); it is stored encrypted',
+    }),
     acknowledgeWithinHours: z.number().int(),
     enabled: z.boolean(),
     createdBy: z.string(),
