@@ -30,7 +30,21 @@ describe('configuration', () => {
       chromiumPath: '/usr/bin/chromium',
       keyDir: '/srv/carapace/var/keys',
       auditDir: '/srv/carapace/var/audit',
+      smtpUrl: undefined,
+      alertFrom: 'Carapace <alerts@carapace.invalid>',
     });
+  });
+
+  it('reads the alert SMTP server from CARAPACE_SMTP_URL, keeps its password out of sight, and refuses other schemes', () => {
+    const config = loadConfig(sources({ CARAPACE_SMTP_URL: 'smtp://alerts:s3cret@mail.example:587' }));
+    expect(config.smtpUrl?.reveal()).toBe('smtp://alerts:s3cret@mail.example:587');
+    expect(JSON.stringify(config)).not.toContain('s3cret');
+    expect(() => loadConfig(sources({ CARAPACE_SMTP_URL: 'https://mail.example' }))).toThrow(
+      'CARAPACE_SMTP_URL must start with smtp:// or smtps://',
+    );
+    expect(() => loadConfig(sources({ CARAPACE_SMTP_URL: 'not a url' }))).toThrow(
+      'CARAPACE_SMTP_URL must be a URL',
+    );
   });
 
   it('takes the Chromium that prints documents from CARAPACE_CHROMIUM_PATH, relative to the working directory', () => {

@@ -64,8 +64,11 @@ async function* fileChunks(path: string): AsyncIterable<string> {
   }
 }
 
-async function* textChunks(text: string): AsyncIterable<string> {
-  yield text;
+function textChunks(text: string): AsyncIterable<string> {
+  return (async function* () {
+    await Promise.resolve();
+    yield text;
+  })();
 }
 
 /** The services a rescan needs here: no rule in this test has a target, and no insured has a policy. */
@@ -209,10 +212,9 @@ describeEachDatabase('monitoring: feeds × inventories → findings that survive
       monitoring.listAllFindings(insured.id),
     );
     expect(after).toHaveLength(findings.length);
-    expect(after.find((finding) => finding.id === moment!.id)).toMatchObject({
-      state: 'NOT_AFFECTED',
-      justification: expect.stringMatching(/^code_not_reachable: /),
-    });
+    const decided = after.find((finding) => finding.id === moment!.id);
+    expect(decided?.state).toBe('NOT_AFFECTED');
+    expect(decided?.justification).toMatch(/^code_not_reachable: /);
     const lodash = after.filter((finding) => finding.componentName === 'lodash');
     expect(lodash.map((finding) => finding.state)).toEqual(['RESOLVED', 'RESOLVED']);
     expect(lodash.every((finding) => finding.resolutionConfirmedAt !== null)).toBe(true);

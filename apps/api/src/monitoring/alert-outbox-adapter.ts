@@ -61,7 +61,7 @@ export function alertOutboxFor(
         subjectId: row.ruleId ?? '',
       });
       const target = await protection.decrypt(row.targetCiphertext, location('target_ciphertext'));
-      const email = alertEmail(row.payload as AlertPayload);
+      const email = alertEmail(row.payload);
       return {
         dedupeId: row.dedupeId,
         channel: row.channel,

@@ -37,7 +37,9 @@ export async function startMonitoringBackground(
   logger: Logger,
 ): Promise<MonitoringBackground> {
   const queue = openJobQueue(database, {
-    onError: (error) => logger.error({ err: error }, 'job queue error'),
+    onError: (error) => {
+      logger.error({ err: error }, 'job queue error');
+    },
   });
   await queue.start();
   const email =
@@ -61,7 +63,9 @@ export async function startMonitoringBackground(
           delivery.relayNow();
         }
       })
-      .catch((error: unknown) => logger.error({ err: error }, 'escalating overdue alerts failed'));
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'escalating overdue alerts failed');
+      });
   }, ESCALATION_INTERVAL_MS);
   escalation.unref();
   return {

@@ -14,7 +14,9 @@ export function packageKey(ecosystem: Ecosystem, name: string): string {
       return `PyPI:${folded.replace(/[-_.]+/g, '-')}`;
     case 'crates.io':
       return `crates.io:${folded.replace(/_/g, '-')}`;
-    default:
+    case 'npm':
+    case 'Maven':
+    case 'Go':
       return `${ecosystem}:${folded}`;
   }
 }

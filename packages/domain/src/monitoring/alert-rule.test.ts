@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alertConditionMatches, assertAlertConditionValid, type AlertCandidate } from './alert-rule.js';
+import { RuleViolationError } from '../shared/domain-error.js';
+import {
+  alertConditionMatches,
+  assertAlertConditionValid,
+  type AlertCandidate,
+  type AlertCondition,
+} from './alert-rule.js';
 
 const candidate: AlertCandidate = {
   title: 't',
@@ -47,15 +53,25 @@ describe('alert rule conditions', () => {
     ).toBe(false);
   });
 
+  function violationOf(condition: AlertCondition): RuleViolationError | undefined {
+    try {
+      assertAlertConditionValid(condition);
+      return undefined;
+    } catch (error) {
+      if (error instanceof RuleViolationError) return error;
+      throw error;
+    }
+  }
+
   it('names the bad field of an invalid condition', () => {
-    expect(() => assertAlertConditionValid({ preset: 'epss_at_least', threshold: 1.5 })).toThrow(
-      expect.objectContaining({ code: 'alert_rule_invalid', field: 'condition.threshold' }),
+    expect(violationOf({ preset: 'epss_at_least', threshold: 1.5 })).toMatchObject({
+      code: 'alert_rule_invalid',
+      field: 'condition.threshold',
+    });
+    expect(violationOf({ preset: 'custom', minPriority: 101 })?.field).toBe('condition.minPriority');
+    expect(violationOf({ preset: 'custom', ecosystems: ['NuGet' as never] })?.field).toBe(
+      'condition.ecosystems',
     );
-    expect(() => assertAlertConditionValid({ preset: 'custom', minPriority: 101 })).toThrow(
-      expect.objectContaining({ field: 'condition.minPriority' }),
-    );
-    expect(() => assertAlertConditionValid({ preset: 'custom', ecosystems: ['NuGet' as never] })).toThrow(
-      expect.objectContaining({ field: 'condition.ecosystems' }),
-    );
+    expect(violationOf({ preset: 'custom', minEpss: 0.2, kevOnly: true })).toBeUndefined();
   });
 });

@@ -74,9 +74,11 @@ export function assertAlertConditionValid(condition: AlertCondition): void {
     case 'kev_only':
       return;
     case 'epss_at_least':
-      return fraction(condition.threshold, 'condition.threshold');
+      fraction(condition.threshold, 'condition.threshold');
+      return;
     case 'priority_at_least':
-      return score(condition.threshold, 'condition.threshold');
+      score(condition.threshold, 'condition.threshold');
+      return;
     case 'custom': {
       score(condition.minPriority, 'condition.minPriority');
       fraction(condition.minEpss, 'condition.minEpss');

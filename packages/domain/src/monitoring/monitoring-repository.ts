@@ -80,6 +80,8 @@ export interface MonitoringRepository {
     }[],
   ): Promise<void>;
   updateFindingState(id: string, change: FindingChange): Promise<void>;
+  /** Sets the last-seen time of findings a rescan observed again, unchanged. */
+  markFindingsSeen(ids: readonly string[], at: Date): Promise<void>;
   appendFindingEvents(events: readonly FindingEvent[]): Promise<void>;
   /**
    * Moves findings to their alias group's new key after a feed import merged groups. A finding whose new

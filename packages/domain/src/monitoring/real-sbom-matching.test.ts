@@ -1,15 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AdvisoryIndex } from './advisory-index.js';
 import { collectAdvisoryFeed } from './feeds/index.js';
 import { readCycloneDxSbom } from './inventory/index.js';
+import { readSharedText } from './feeds/testing/shared-data.js';
 import { RANGE_CONVERTERS } from './range-converters.js';
 
-const SHARED_DATA = fileURLToPath(new URL('../../../../../shared/data/', import.meta.url));
-
 async function victimsIndex(): Promise<AdvisoryIndex> {
-  const text = await readFile(`${SHARED_DATA}osv/maven_victims.jsonl`, 'utf8');
+  const text = readSharedText('osv/maven_victims.jsonl');
   const feed = await collectAdvisoryFeed([text], RANGE_CONVERTERS, { format: 'victims' });
   expect(feed.rejected).toEqual([]);
   return new AdvisoryIndex(
@@ -30,7 +27,7 @@ describe('Dependency-Track 4.5.0 SBOM against the victims Maven advisories', () 
   let sbomText: string;
   beforeAll(async () => {
     index = await victimsIndex();
-    sbomText = await readFile(`${SHARED_DATA}sboms/dependency-track-apiserver-4.5.0.cdx.json`, 'utf8');
+    sbomText = readSharedText('sboms/dependency-track-apiserver-4.5.0.cdx.json');
   });
 
   it('finds nothing: every overlapping component is past its advisories', async () => {

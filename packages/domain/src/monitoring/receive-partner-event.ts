@@ -8,7 +8,7 @@ import type { Finding } from './finding.js';
 import { findingPriority } from './priority/index.js';
 import { MONITORING_ACCESS_RULES } from './monitoring-access-rules.js';
 import type { MonitoringServices } from './monitoring-services.js';
-import type { PartnerEvent, PartnerEventKind } from './monitored-insured.js';
+import type { PartnerEvent } from './monitored-insured.js';
 import { raiseFindingAlerts, raisePartnerAlert } from './raise-alerts.js';
 import { requireMonitoredInsured } from './require-monitored-insured.js';
 import { takeRiskSnapshot } from './take-risk-snapshot.js';

@@ -82,7 +82,8 @@ describe('reconciling a rescan with the findings', () => {
   it('keeps a NOT_AFFECTED decision when the same advisories report it again', () => {
     const decided = finding({ state: 'NOT_AFFECTED', justification: 'code_not_reachable: not called' });
     const outcome = reconcileFindings(INSURED, [decided], [observed()], T1, 'system:test');
-    expect(outcome.updates).toEqual([{ id: 'f-1', evidence: { ...evidence(), lastSeenAt: T1 } }]);
+    expect(outcome.updates).toEqual([]);
+    expect(outcome.seen).toEqual(['f-1']);
     expect(outcome.raised).toEqual([]);
     expect(outcome.events).toEqual([]);
   });

@@ -9,8 +9,29 @@ export interface Reconciliation {
     readonly change?: FindingChange;
   }[];
   readonly events: readonly FindingEvent[];
+  /** Every existing finding this rescan observed again: only their last-seen time changes, in one statement. */
+  readonly seen: readonly string[];
   /** Findings that are new or reopened by this rescan: the ones alert rules look at. */
   readonly raised: readonly Finding[];
+}
+
+/** True when a rescan's evidence says nothing new about the finding (the usual case: most rescans change little). */
+function sameEvidence(finding: FindingEvidence, evidence: FindingEvidence): boolean {
+  return (
+    finding.title === evidence.title &&
+    finding.componentName === evidence.componentName &&
+    finding.componentVersion === evidence.componentVersion &&
+    finding.purl === evidence.purl &&
+    finding.advisoryIds.join(' ') === evidence.advisoryIds.join(' ') &&
+    finding.cveIds.join(' ') === evidence.cveIds.join(' ') &&
+    finding.cvssScore === evidence.cvssScore &&
+    finding.cvssVector === evidence.cvssVector &&
+    finding.epss === evidence.epss &&
+    finding.kev === evidence.kev &&
+    finding.knownRansomwareUse === evidence.knownRansomwareUse &&
+    finding.priority === evidence.priority &&
+    finding.severityBand === evidence.severityBand
+  );
 }
 
 const unchangedDecision = (finding: Finding) => ({
@@ -58,6 +79,7 @@ export function reconcileFindings(
   const updates: Reconciliation['updates'][number][] = [];
   const events: FindingEvent[] = [];
   const raised: Finding[] = [];
+  const seenIds: string[] = [];
   const seen = new Set<string>();
   const event = (
     finding: Finding,
@@ -144,7 +166,9 @@ export function reconcileFindings(
       // Becoming known-exploited is news even for a finding already open: rules see it again.
       if (observation.evidence.kev && !finding.kev) raised.push({ ...finding, ...evidence });
     }
-    updates.push(change === undefined ? { id: finding.id, evidence } : { id: finding.id, evidence, change });
+    seenIds.push(finding.id);
+    if (change !== undefined) updates.push({ id: finding.id, evidence, change });
+    else if (!sameEvidence(finding, observation.evidence)) updates.push({ id: finding.id, evidence });
   }
 
   for (const finding of existing) {
@@ -167,5 +191,5 @@ export function reconcileFindings(
       }),
     );
   }
-  return { inserts, updates, events, raised };
+  return { inserts, updates, events, seen: seenIds, raised };
 }

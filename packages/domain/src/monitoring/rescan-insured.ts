@@ -87,6 +87,7 @@ export async function rescanWithin(
   const reconciliation = reconcileFindings(insured.id, existing, observed, now, actor);
   await repositories.monitoring.insertFindings(reconciliation.inserts);
   await repositories.monitoring.updateFindings(reconciliation.updates);
+  await repositories.monitoring.markFindingsSeen(reconciliation.seen, now);
   await repositories.monitoring.appendFindingEvents(reconciliation.events);
   const alerts = await raiseFindingAlerts(repositories, insured, reconciliation.raised, now);
   const snapshot = await takeRiskSnapshot(repositories, services, insured, reason, now);

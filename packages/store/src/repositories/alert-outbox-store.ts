@@ -49,18 +49,19 @@ export class KyselyAlertOutbox {
 
   /** One message with what the sender needs to resolve its target (still encrypted); undefined if gone. */
   async findMessage(outboxId: string): Promise<DueOutboxMessage | undefined> {
+    // Result columns come back camelCased (the CamelCasePlugin), raw SQL included.
     const result = await sql<{
-      outbox_id: string;
-      alert_id: string;
-      rule_id: string | null;
+      outboxId: string;
+      alertId: string;
+      ruleId: string | null;
       channel: 'webhook' | 'email';
-      dedupe_id: string;
+      dedupeId: string;
       payload: Record<string, unknown>;
-      deliver_after: Date;
+      deliverAfter: Date;
       mode: 'immediate' | 'digest' | null;
-      key_tenant_id: string;
-      target_ciphertext: string | null;
-      secret_ciphertext: string | null;
+      keyTenantId: string;
+      targetCiphertext: string | null;
+      secretCiphertext: string | null;
       attempts: number;
     }>`
       select o.id as outbox_id, o.alert_id, o.rule_id, o.channel, o.dedupe_id, o.payload, o.deliver_after,
@@ -73,17 +74,17 @@ export class KyselyAlertOutbox {
     const row = result.rows[0];
     if (row === undefined) return undefined;
     return {
-      outboxId: row.outbox_id,
-      alertId: row.alert_id,
-      ruleId: row.rule_id,
+      outboxId: row.outboxId,
+      alertId: row.alertId,
+      ruleId: row.ruleId,
       channel: row.channel,
-      dedupeId: row.dedupe_id,
+      dedupeId: row.dedupeId,
       payload: row.payload,
-      deliverAfter: row.deliver_after,
+      deliverAfter: row.deliverAfter,
       mode: row.mode ?? 'immediate',
-      keyTenantId: row.key_tenant_id,
-      targetCiphertext: row.target_ciphertext,
-      secretCiphertext: row.secret_ciphertext,
+      keyTenantId: row.keyTenantId,
+      targetCiphertext: row.targetCiphertext,
+      secretCiphertext: row.secretCiphertext,
       attempts: row.attempts,
     };
   }

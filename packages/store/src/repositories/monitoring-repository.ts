@@ -58,12 +58,19 @@ function toInsured(row: Selectable<MonitoredInsuredsTable>): MonitoredInsured {
   return { ...row };
 }
 
+/** A page's rows without the window count that rode along with them. */
+function withoutTotal<Row extends { total: unknown }>(row: Row): Omit<Row, 'total'> {
+  const copy: Partial<Row> = { ...row };
+  delete copy.total;
+  return copy as Omit<Row, 'total'>;
+}
+
 function toInventory(row: Selectable<InventoriesTable>): Inventory {
   return { ...row };
 }
 
 function toFinding(row: Selectable<FindingsTable>): Finding {
-  return { ...row, cvssScore: row.cvssScore === null ? null : Number(row.cvssScore) };
+  return { ...row };
 }
 
 function toRule(row: Selectable<AlertRulesTable>): AlertRule {
@@ -75,9 +82,16 @@ function toAlert(row: Selectable<AlertsTable>): Alert {
 }
 
 function toSnapshot(row: Selectable<RiskScoreSnapshotsTable>): RiskScoreSnapshot {
-  const { snapshotSeq: _sequence, ...rest } = row;
   return {
-    ...rest,
+    id: row.id,
+    monitoredInsuredId: row.monitoredInsuredId,
+    takenAt: row.takenAt,
+    reason: row.reason,
+    score: row.score,
+    currency: row.currency,
+    openFindings: row.openFindings,
+    openCritical: row.openCritical,
+    openKnownExploited: row.openKnownExploited,
     expectedLossMinor: row.expectedLossMinor === null ? null : Number(row.expectedLossMinor),
   };
 }
@@ -310,7 +324,7 @@ export class KyselyMonitoringRepository implements MonitoringRepository {
             (await query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow())
               .total,
           );
-    return { items: rows.map(({ total: _total, ...row }) => toFinding(row)), total };
+    return { items: rows.map((row) => toFinding(withoutTotal(row))), total };
   }
 
   async findFinding(id: string): Promise<Finding | undefined> {
@@ -369,6 +383,17 @@ export class KyselyMonitoringRepository implements MonitoringRepository {
       .execute();
   }
 
+  async markFindingsSeen(ids: readonly string[], at: Date): Promise<void> {
+    for (let start = 0; start < ids.length; start += 10_000) {
+      await this.db
+        .updateTable('findings')
+        .set({ lastSeenAt: at })
+        .where('id', '=', sql<string>`any(${ids.slice(start, start + 10_000)}::uuid[])`)
+        .where(ofVisibleInsured(this.scope))
+        .execute();
+    }
+  }
+
   async appendFindingEvents(events: readonly FindingEvent[]): Promise<void> {
     for (const batch of batches(events)) {
       await this.db
@@ -392,10 +417,11 @@ export class KyselyMonitoringRepository implements MonitoringRepository {
         .set({ aliasGroup: to })
         .where('aliasGroup', '=', from)
         .where(ofVisibleInsured(this.scope))
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('findings as other')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('findings as other')
                 .select('other.id')
                 .whereRef('other.monitoredInsuredId', '=', 'findings.monitoredInsuredId')
                 .whereRef('other.componentKey', '=', 'findings.componentKey')
@@ -534,7 +560,7 @@ export class KyselyMonitoringRepository implements MonitoringRepository {
             (await query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow())
               .total,
           );
-    return { items: rows.map(({ total: _total, ...row }) => toAlert(row)), total };
+    return { items: rows.map((row) => toAlert(withoutTotal(row))), total };
   }
 
   async listOverdueAlerts(now: Date, limit: number): Promise<readonly Alert[]> {
@@ -665,6 +691,7 @@ export const MONITORING_ACCESS_RECORDING: AccessRecordingTable<MonitoringReposit
   insertFindings: { action: 'create', objectType: 'finding', objectId: insuredOfFirst },
   updateFindings: { action: 'update', objectType: 'finding', objectId: () => null },
   updateFindingState: { action: 'update', objectType: 'finding', objectId: firstArgument },
+  markFindingsSeen: { action: 'update', objectType: 'finding', objectId: () => null },
   appendFindingEvents: { action: 'create', objectType: 'finding_event', objectId: () => null },
   rekeyFindings: { action: 'update', objectType: 'finding', objectId: () => null },
   listFindingEvents: { action: 'list', objectType: 'finding_event', objectId: firstArgument, rows: listed },

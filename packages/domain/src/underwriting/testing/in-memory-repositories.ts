@@ -234,8 +234,8 @@ const privacyOutOfScope = new Proxy({} as PrivacyRepository, {
 });
 
 /** Monitoring and feeds are tested against the real database, like identity. */
-function outOfScope<R extends object>(name: string): R {
-  return new Proxy({} as R, {
+function outOfScope(name: string): MonitoringRepository & FeedRepository {
+  return new Proxy({} as MonitoringRepository & FeedRepository, {
     get(_target, property) {
       return () =>
         Promise.reject(new Error(`the in-memory store has no ${name} repository (${String(property)})`));
@@ -269,8 +269,8 @@ export function createInMemoryStore(now: () => Date): InMemoryStore {
           underwriting: underwritingRepository(draft, now),
           identity: identityOutOfScope,
           privacy: privacyOutOfScope,
-          monitoring: outOfScope<MonitoringRepository>('monitoring'),
-          feeds: outOfScope<FeedRepository>('feeds'),
+          monitoring: outOfScope('monitoring'),
+          feeds: outOfScope('feeds'),
           audit: auditTrail(draft),
         };
         try {
