@@ -180,9 +180,16 @@ export async function startPlatform(
       }),
     });
     const monitoring = await startMonitoringBackground(database, config, privacy, logger);
-    const server = await listen(app, config.host, config.port, (error) => {
-      logger.error({ err: error }, 'HTTP server error');
-    });
+    let server: Awaited<ReturnType<typeof listen>>;
+    try {
+      server = await listen(app, config.host, config.port, (error) => {
+        logger.error({ err: error }, 'HTTP server error');
+      });
+    } catch (error) {
+      // The job queue and the relay's timer would keep the process alive after a failed start.
+      await monitoring.stop();
+      throw error;
+    }
     return {
       url: server.url,
       database,
