@@ -145,6 +145,42 @@ describe('readCycloneDxSbom on broken SBOMs', () => {
     );
   });
 
+  it('rejects a component listed twice, naming the copy and the original', async () => {
+    const document = juiceShop();
+    const components = componentsOf(document);
+    const original = components[2]!;
+    // The same component with its keys in another order is still the same JSON value.
+    components.push(Object.fromEntries(Object.entries(original).reverse()));
+    const error = await rejection(document);
+    expect(error.field).toBe('components[795]');
+    expect(error.message).toBe(
+      "SBOM rejected: components[795]: in components[795] (bom-ref 'content-type@1.0.5', name 'content-type'): " +
+        'is identical to components[2] (must NOT have duplicate items)',
+    );
+  });
+
+  it('rejects a nested component listed twice, naming it', async () => {
+    const document = juiceShop();
+    const nested = componentsOf(componentsOf(document)[0]!);
+    nested.splice(1, 0, structuredClone(nested[0]!));
+    const error = await rejection(document);
+    expect(error.field).toBe('components[0].components[1]');
+    expect(error.message).toMatch(
+      /^SBOM rejected: components\[0\]\.components\[1\]: in components\[0\]\.components\[1\] \(bom-ref 'body-parser@1\.20\.2\|debug@2\.6\.9', name 'debug'\): is identical to components\[0\]\.components\[0\] \(must NOT have duplicate items\)$/,
+    );
+  });
+
+  it('rejects a dependency entry listed twice', async () => {
+    const document = juiceShop();
+    const dependencies = document.dependencies as Json[];
+    dependencies.push(structuredClone(dependencies[7]!));
+    const error = await rejection(document);
+    expect(error.field).toBe('dependencies[1080]');
+    expect(error.message).toBe(
+      'SBOM rejected: dependencies[1080]: is identical to dependencies[7] (must NOT have duplicate items)',
+    );
+  });
+
   it.each([
     ['text that is not JSON', '{"bomFormat": "CycloneDX",', /^SBOM rejected: not JSON: /],
     ['a JSON array', '[]', /^SBOM rejected: the document is not a JSON object$/],
@@ -271,5 +307,41 @@ describe('readCycloneDxSbom across spec versions and purl types', () => {
     expect(first.components[0]?.componentKey).toBe('pkg:npm/lodash');
     expect(second.components[0]?.componentKey).toBe(first.components[0]?.componentKey);
     expect(second.components[0]?.version).toBe('4.17.21');
+  });
+});
+
+describe('readCycloneDxSbom on a large SBOM', () => {
+  it('reads 10,000 unique npm components with their dependency graph', async () => {
+    const refOf = (index: number) => `pkg-${String(index)}@1.${String(index % 7)}.${String(index % 13)}`;
+    const components = Array.from({ length: 10_000 }, (_, index) => ({
+      type: 'library',
+      'bom-ref': refOf(index),
+      name: `pkg-${String(index)}`,
+      version: refOf(index).split('@')[1],
+      purl: `pkg:npm/${refOf(index)}`,
+      licenses: [{ license: { id: 'MIT' } }],
+    }));
+    const dependencies = components.map((_, index) => ({
+      ref: refOf(index),
+      dependsOn: index === 0 ? [] : [refOf(index - 1)],
+    }));
+    const { components: read } = await readCycloneDxSbom(
+      JSON.stringify({
+        bomFormat: 'CycloneDX',
+        specVersion: '1.4',
+        serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79',
+        version: 1,
+        components,
+        dependencies,
+      }),
+    );
+    expect(read).toHaveLength(10_000);
+    expect(new Set(read.map((component) => component.componentKey)).size).toBe(10_000);
+    expect(read[9_999]).toMatchObject({
+      componentKey: 'pkg:npm/pkg-9999',
+      ecosystem: 'npm',
+      version: '1.3.2',
+      bomRef: 'pkg-9999@1.3.2',
+    });
   });
 });

@@ -1,4 +1,8 @@
-import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+import { Ajv, type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { z } from 'zod';
 
 import type { InventoryComponent } from '../advisory.js';
@@ -11,7 +15,9 @@ import { packageUrlIdentity } from './package-url-identity.js';
  * components of an insured's inventory. The document is checked three ways before anything is used:
  *
  * 1. `bomFormat` is CycloneDX and `specVersion` one we read;
- * 2. the CycloneDX library's strict JSON schema for that version (`Validation.JsonStrictValidator`);
+ * 2. the strict JSON schema for that version that the CycloneDX library ships, compiled the way its
+ *    `Validation.JsonStrictValidator` compiles it, except that `uniqueItems` is checked in one pass (see
+ *    `schemaValidator`);
  * 3. our own checks on what the schema cannot say: every purl parses, no bom-ref appears twice.
  *
  * The first problem rejects the whole SBOM, naming the component (JSON path, bom-ref, name).
@@ -95,24 +101,140 @@ const sbomJson = z.looseObject({
   components: z.array(componentJson).optional(),
 });
 
-const LIBRARY_SPEC_VERSION: Readonly<Record<CycloneDxSpecVersion, Spec.Version>> = {
-  '1.2': Spec.Version.v1dot2,
-  '1.3': Spec.Version.v1dot3,
-  '1.4': Spec.Version.v1dot4,
-  '1.5': Spec.Version.v1dot5,
-  '1.6': Spec.Version.v1dot6,
+/**
+ * The schema file the CycloneDX library ships for each version: the strict variant where there is one (1.2,
+ * 1.3; from 1.4 on the plain schema is strict), as the library's `JsonStrictValidator` picks them.
+ */
+const STRICT_SCHEMA_FILE: Readonly<Record<CycloneDxSpecVersion, string>> = {
+  '1.2': 'bom-1.2-strict.SNAPSHOT.schema.json',
+  '1.3': 'bom-1.3-strict.SNAPSHOT.schema.json',
+  '1.4': 'bom-1.4.SNAPSHOT.schema.json',
+  '1.5': 'bom-1.5.SNAPSHOT.schema.json',
+  '1.6': 'bom-1.6.SNAPSHOT.schema.json',
 };
 
-const validators = new Map<CycloneDxSpecVersion, Validation.JsonStrictValidator>();
+/** The schemas the CycloneDX schemas `$ref` by URI, each shipped beside them. */
+const REFERENCED_SCHEMA_FILE: Readonly<Record<string, string>> = {
+  'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json': 'spdx.SNAPSHOT.schema.json',
+  'http://cyclonedx.org/schema/cryptography-defs.SNAPSHOT.schema.json':
+    'cryptography-defs.SNAPSHOT.schema.json',
+  'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json': 'jsf-0.82.SNAPSHOT.schema.json',
+};
 
-/** The library's strict validator for a version, kept for reuse: compiling a schema takes a while. */
-function strictValidator(version: CycloneDxSpecVersion): Validation.JsonStrictValidator {
+// The schemas are JSON files inside the library's package, loaded like modules (no file I/O of ours).
+const requireFromHere = createRequire(import.meta.url);
+const SCHEMA_FOLDER = join(
+  dirname(requireFromHere.resolve('@cyclonedx/cyclonedx-library/package.json')),
+  'res',
+  'schema',
+);
+
+function librarySchema(file: string): Record<string, unknown> {
+  return requireFromHere(join(SCHEMA_FOLDER, file)) as Record<string, unknown>;
+}
+
+// ajv-formats is CommonJS with `exports.default` beside `module.exports`; ajv-formats-draft2019 has no types.
+const addFormats = addFormatsModule.default;
+const addDraft2019Formats = requireFromHere('ajv-formats-draft2019') as (
+  ajv: Ajv,
+  options: { formats: readonly string[] },
+) => Ajv;
+
+/**
+ * A JSON value as canonical text: object keys sorted, no spaces. Two parsed JSON values have the same text
+ * exactly when they are deep-equal the way JSON Schema (and Ajv's `uniqueItems`) compares them.
+ */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const members = Object.keys(record)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+    return `{${members.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * `uniqueItems` in one pass over a Set of canonical JSON texts. Ajv's own check compares every pair of object
+ * items with a deep equal, which made a 10,000-component SBOM take half a minute (`components`,
+ * `dependencies` and the rest all carry `uniqueItems: true`). The error points at the later copy, so the
+ * reader names that component and the earlier one.
+ */
+const uniqueItems: SchemaValidateFunction = (required: unknown, data: unknown, _parent, dataCxt) => {
+  if (required !== true || !Array.isArray(data)) return true;
+  const firstIndexOf = new Map<string, number>();
+  for (let index = 0; index < data.length; index += 1) {
+    const text = canonicalJson(data[index]);
+    const earlier = firstIndexOf.get(text);
+    if (earlier === undefined) {
+      firstIndexOf.set(text, index);
+      continue;
+    }
+    const arrayPointer = dataCxt?.instancePath ?? '';
+    uniqueItems.errors = [
+      {
+        keyword: 'uniqueItems',
+        instancePath: `${arrayPointer}/${String(index)}`,
+        params: { i: index, j: earlier },
+        message: `is identical to ${jsonPathOf(`${arrayPointer}/${String(earlier)}`)} (must NOT have duplicate items)`,
+      },
+    ];
+    return false;
+  }
+  return true;
+};
+
+/**
+ * An Ajv with the CycloneDX library's options and formats (see its `_optPlug.node/__jsonValidators/ajv`):
+ * no defaults, not strict about the schema, no remote schemas, all of ajv-formats, `idn-email` from
+ * ajv-formats-draft2019 and any `iri-reference`; plus our linear `uniqueItems` in place of Ajv's.
+ */
+function cycloneDxAjv(): Ajv {
+  const schemas = Object.fromEntries(
+    Object.entries(REFERENCED_SCHEMA_FILE).map(([uri, file]) => [uri, librarySchema(file)]),
+  );
+  const ajv = new Ajv({
+    useDefaults: false,
+    strict: false,
+    strictSchema: false,
+    addUsedSchema: false,
+    loadSchema: (uri) => Promise.reject(new Error(`Remote schemas are disabled: ${uri}`)),
+    schemas,
+  });
+  addFormats(ajv);
+  addDraft2019Formats(ajv, { formats: ['idn-email'] });
+  ajv.addFormat('iri-reference', true);
+  ajv.removeKeyword('uniqueItems');
+  ajv.addKeyword({
+    keyword: 'uniqueItems',
+    type: 'array',
+    schemaType: 'boolean',
+    errors: true,
+    validate: uniqueItems,
+  });
+  return ajv;
+}
+
+let ajvInstance: Ajv | undefined;
+const validators = new Map<CycloneDxSpecVersion, ValidateFunction>();
+
+/** The strict schema validator for a version, compiled once: compiling a schema takes a while. */
+function schemaValidator(version: CycloneDxSpecVersion): ValidateFunction {
   let validator = validators.get(version);
   if (validator === undefined) {
-    validator = new Validation.JsonStrictValidator(LIBRARY_SPEC_VERSION[version]);
+    ajvInstance ??= cycloneDxAjv();
+    validator = ajvInstance.compile(librarySchema(STRICT_SCHEMA_FILE[version]));
     validators.set(version, validator);
   }
   return validator;
+}
+
+/** The errors of the strict schema, or null when the document matches it. */
+function schemaErrors(version: CycloneDxSpecVersion, document: unknown): readonly ErrorObject[] | null {
+  const validator = schemaValidator(version);
+  return validator(document) ? null : (validator.errors ?? []);
 }
 
 /** A JSON value as it appears in an error message; `nothing` when absent. */
@@ -243,11 +365,19 @@ function toolsOf(tools: ToolsJson): CycloneDxTool[] {
 }
 
 /**
- * Reads a CycloneDX JSON SBOM.
- * @throws InventoryRejectedError naming the first problem: not JSON, not CycloneDX, a spec version
- * outside 1.2–1.6, a schema violation, a purl that does not parse, or a bom-ref used twice.
+ * Reads a CycloneDX JSON SBOM. The work is synchronous; the promise is kept so callers need not change if
+ * reading ever moves off the thread.
+ * @throws InventoryRejectedError (as a rejection) naming the first problem: not JSON, not CycloneDX, a spec
+ * version outside 1.2–1.6, a schema violation (an item repeated in a `uniqueItems` array included), a purl
+ * that does not parse, or a bom-ref used twice.
  */
-export async function readCycloneDxSbom(text: string): Promise<CycloneDxInventory> {
+export function readCycloneDxSbom(text: string): Promise<CycloneDxInventory> {
+  return new Promise((resolve) => {
+    resolve(readSbomText(text));
+  });
+}
+
+function readSbomText(text: string): CycloneDxInventory {
   let document: unknown;
   try {
     document = JSON.parse(text) as unknown;
@@ -277,8 +407,8 @@ export async function readCycloneDxSbom(text: string): Promise<CycloneDxInventor
       `${shown(header.specVersion)} is not a CycloneDX version we read (${CYCLONEDX_SPEC_VERSIONS.join(', ')})`,
     );
   }
-  const schemaErrors: unknown = await strictValidator(specVersion).validate(text);
-  if (schemaErrors !== null) throw schemaProblem(document, schemaErrors);
+  const problems = schemaErrors(specVersion, document);
+  if (problems !== null) throw schemaProblem(document, problems);
 
   const parsed = sbomJson.safeParse(document);
   if (!parsed.success) {
