@@ -39,3 +39,28 @@ export {
   type MonitoringServiceParts,
 } from './monitoring/monitoring-services.js';
 export { personalDataProtectionFor } from './privacy/vault-personal-data-protection.js';
+export {
+  startAlertDelivery,
+  ALERT_DELIVERY_QUEUE,
+  type AlertDelivery,
+  type AlertDeliveryFailure,
+  type AlertDeliveryMessage,
+  type AlertDeliveryOptions,
+  type AlertDeliveryRetry,
+  type AlertOutbox,
+  type AlertSenders,
+  type UndispatchedAlert,
+} from './monitoring/delivery/alert-delivery-worker.js';
+export { type DeliveryResult } from './monitoring/delivery/delivery-result.js';
+export {
+  createWebhookSender,
+  type WebhookDelivery,
+  type WebhookSender,
+  type WebhookSenderOptions,
+} from './monitoring/delivery/webhook-sender.js';
+export {
+  createEmailSender,
+  type EmailSender,
+  type EmailSenderOptions,
+  type OutgoingEmail,
+} from './monitoring/delivery/email-sender.js';
