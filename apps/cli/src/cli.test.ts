@@ -121,6 +121,8 @@ describe('carapace command line', () => {
     }
   });
 
+  // Six child processes in turn (migrate, migrate, revert, status, seed, seed), two of them seeding the demo
+  // underwriting; near the 30 s default on a loaded 2-core machine, so it gets its own limit.
   it('migrates, reports, reverts and seeds demo data exactly once', async () => {
     const env = { CARAPACE_DATA_DIR: join(workDirectory, 'pglite') };
     const migrate = await runCarapace(['migrate'], env);
@@ -137,7 +139,7 @@ describe('carapace command line', () => {
     expect(seeded.stdout).toContain(`demo data loaded: ${DEMO_ORGANISATIONS.length} organisation(s)`);
     const again = await runCarapace(['seed-demo'], env);
     expect(again.stdout).toContain('demo data was already loaded');
-  });
+  }, 60_000);
 });
 
 describe('carapace audit and user', () => {

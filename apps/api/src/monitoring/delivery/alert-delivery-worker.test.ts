@@ -239,7 +239,14 @@ describeEachDatabase('alert delivery', ({ handle }) => {
     outbox.add('outbox-webhook', webhookMessage(receiver, 1));
     outbox.add('outbox-email', emailMessage(2));
     await deliverFrom(outbox);
-    await waitFor(() => receiver.received.length === 1 && sink.received.length === 1);
+    // A message arrives before its attempt is recorded: wait for both records, not only the receipts.
+    await waitFor(
+      () =>
+        receiver.received.length === 1 &&
+        sink.received.length === 1 &&
+        outbox.row('outbox-webhook').attempts.length === 3 &&
+        outbox.row('outbox-email').attempts.length === 3,
+    );
 
     expect(receiver.attempts.map((webhook) => webhook.id)).toEqual(Array(3).fill('alert-1-webhook'));
     expect(sink.refused).toHaveLength(2);
