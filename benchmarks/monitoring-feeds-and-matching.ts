@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import {
   AdvisoryIndex,
+  AdvisoryIndexCache,
   enrolInsured,
   importFeed,
   readCycloneDxSbom,
@@ -437,15 +438,10 @@ function userContext(tenantId: string, tenantKind: 'insurer' | 'insured', role: 
 
 /** The composition root's services, with the index cached per advisories version; nothing here encrypts. */
 function monitoringServices(): MonitoringServices {
-  let cached: AdvisoryIndex | undefined;
+  const cache = new AdvisoryIndexCache();
   const unused = (what: string) => () => Promise.reject(new Error(`${what} is not used by this benchmark`));
   return {
-    async advisoryIndex(feeds) {
-      const version = await feeds.advisoriesVersion();
-      if (cached?.version !== version)
-        cached = new AdvisoryIndex(await feeds.listActiveAdvisories(), version);
-      return cached;
-    },
+    advisoryIndex: (feeds) => cache.indexFor(feeds),
     protection: {
       ensureSubjectKey: unused('field encryption'),
       encrypt: unused('field encryption'),

@@ -33,11 +33,7 @@ export {
   rotateTenantKeyAndRewrap,
   type RootKeyRotation,
 } from './keys/key-operations.js';
-export {
-  createMonitoringServices,
-  AdvisoryIndexCache,
-  type MonitoringServiceParts,
-} from './monitoring/monitoring-services.js';
+export { createMonitoringServices, type MonitoringServiceParts } from './monitoring/monitoring-services.js';
 export { personalDataProtectionFor } from './privacy/vault-personal-data-protection.js';
 export {
   startAlertDelivery,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import {
-  AdvisoryIndex,
+  AdvisoryIndexCache,
   enrolInsured,
   importFeed,
   readCycloneDxSbom,
@@ -73,15 +73,10 @@ function textChunks(text: string): AsyncIterable<string> {
 
 /** The services a rescan needs here: no rule in this test has a target, and no insured has a policy. */
 function monitoringServices(): MonitoringServices {
-  let cached: AdvisoryIndex | undefined;
+  const cache = new AdvisoryIndexCache();
   const unused = (what: string) => () => Promise.reject(new Error(`${what} is not used by this test`));
   return {
-    async advisoryIndex(feeds) {
-      const version = await feeds.advisoriesVersion();
-      if (cached?.version !== version)
-        cached = new AdvisoryIndex(await feeds.listActiveAdvisories(), version);
-      return cached;
-    },
+    advisoryIndex: (feeds) => cache.indexFor(feeds),
     protection: {
       ensureSubjectKey: unused('field encryption'),
       encrypt: unused('field encryption'),

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { expect, it } from 'vitest';
 import {
-  AdvisoryIndex,
+  AdvisoryIndexCache,
   acknowledgeAlert,
   defineAlertRule,
   enrolInsured,
@@ -75,9 +75,9 @@ describeEachDatabase(
         const protection = personalDataProtectionFor(keyDir, generateKeyring());
         const unitOfWorkFor = createUnitOfWorkFactory(db);
         let now = new Date();
+        const cache = new AdvisoryIndexCache();
         const services: MonitoringServices = {
-          advisoryIndex: async (feeds) =>
-            new AdvisoryIndex(await feeds.listActiveAdvisories(), await feeds.advisoriesVersion()),
+          advisoryIndex: (feeds) => cache.indexFor(feeds),
           protection,
           underwriting: {} as UnderwritingServices,
           clock: () => now,

@@ -1,5 +1,6 @@
 export * from './advisory.js';
 export * from './advisory-index.js';
+export * from './advisory-index-cache.js';
 export * from './alert.js';
 export * from './alert-rule.js';
 export * from './define-alert-rule.js';
