@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 
 const LOCALES_DIR = new URL('../src/i18n/locales/', import.meta.url);
@@ -8,8 +8,20 @@ const OTHER_LOCALES = ['en'];
 // Typed loosely on purpose: the test is there to catch files that break the expected shape.
 type Messages = Readonly<Record<string, unknown>>;
 
+/**
+ * A locale as the UI merges it (see src/i18n/resources.ts): common.json at the top level, every other file
+ * under its own name. A feature file present in one language only shows up as missing keys.
+ */
 async function readLocale(code: string): Promise<Messages> {
-  return JSON.parse(await readFile(new URL(`${code}.json`, LOCALES_DIR), 'utf8')) as Messages;
+  const directory = new URL(`${code}/`, LOCALES_DIR);
+  const files = (await readdir(directory)).filter((name) => name.endsWith('.json')).sort();
+  const merged: Record<string, unknown> = {};
+  for (const file of files) {
+    const messages = JSON.parse(await readFile(new URL(file, directory), 'utf8')) as Messages;
+    if (file === 'common.json') Object.assign(merged, messages);
+    else merged[file.slice(0, -'.json'.length)] = messages;
+  }
+  return merged;
 }
 
 /** Every leaf as `a.b.c` → value, and every place where a value is neither a string nor a nested object. */

@@ -37,7 +37,7 @@ describe('platform health page', { timeout: 60_000 }, () => {
     const { page } = await openPage();
     await signInThroughForm(page, UNDERWRITER);
     await waitUntilSettled(page);
-    await page.goto('/');
+    await page.goto('/platform/health');
     await page.getByRole('heading', { level: 1, name: '平台健康状况' }).waitFor();
     await waitUntilSettled(page);
 

@@ -273,9 +273,9 @@ describe('signing in and out', { timeout: 60_000 }, () => {
     const { page } = await openPage();
     await page.goto(`/sign-in?next=${encodeURIComponent('//example.com/phish')}`);
     await submitSignIn(page, UNDERWRITER.email, DEMO_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: '平台健康状况' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
     expect(new URL(page.url()).origin).not.toBe('https://example.com');
-    expect(pathAndQuery(page)).toBe('/platform/health');
-    await waitUntilSettled(page);
+    expect(pathAndQuery(page)).toBe('/home');
+    await page.waitForLoadState('networkidle');
   });
 });

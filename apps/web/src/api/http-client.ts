@@ -35,8 +35,13 @@ interface SendOptions extends RequestOptions {
 }
 
 interface SendRequest extends SendOptions {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as it is, e.g. an uploaded SBOM file; takes the place of `body`. */
+  readonly rawBody?: { readonly content: Blob | string; readonly contentType: string };
+  /** What the caller accepts on success, e.g. application/pdf; problem+json is always accepted too. */
+  readonly accept?: string;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -56,9 +61,18 @@ function endRejectedSession(): void {
 
 /** Sends one request; resolves with the response whatever its status, rejects with a NetworkError. */
 async function send(path: string, request: SendRequest): Promise<Response> {
-  const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
+  const headers: Record<string, string> = {
+    accept: `${request.accept ?? 'application/json'}, ${PROBLEM_CONTENT_TYPE}`,
+  };
   if (request.language !== undefined) headers['accept-language'] = request.language;
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  let body: BodyInit | undefined;
+  if (request.rawBody !== undefined) {
+    headers['content-type'] = request.rawBody.contentType;
+    body = request.rawBody.content;
+  } else if (request.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(request.body);
+  }
   const session = request.authenticate === false ? null : currentSession();
   if (session !== null) headers.authorization = `Bearer ${session.token}`;
 
@@ -67,7 +81,7 @@ async function send(path: string, request: SendRequest): Promise<Response> {
     response = await fetch(path, {
       method: request.method,
       headers,
-      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      ...(body === undefined ? {} : { body }),
       // Health must be measured now, and answers that depend on who asks must never come from a cache.
       cache: 'no-store',
       ...(request.signal === undefined ? {} : { signal: request.signal }),
@@ -127,6 +141,46 @@ export async function postJson<T>(
 ): Promise<T> {
   const response = await send(path, { ...options, method: 'POST', body });
   return readAnswer(response, schema, options.successStatuses ?? [201]);
+}
+
+/** PUT a JSON body (a full replacement, e.g. a submission's draft profile); 200 by default. */
+export async function putJson<T>(
+  path: string,
+  body: unknown,
+  schema: ResponseSchema<T>,
+  options: GetJsonOptions & SendOptions = {},
+): Promise<T> {
+  const response = await send(path, { ...options, method: 'PUT', body });
+  return readAnswer(response, schema, options.successStatuses ?? [200]);
+}
+
+/** POST a file's bytes as they are (e.g. a CycloneDX SBOM or a CSV asset list) and validate the answer. */
+export async function postFile<T>(
+  path: string,
+  file: { readonly content: Blob | string; readonly contentType: string },
+  schema: ResponseSchema<T>,
+  options: GetJsonOptions & SendOptions = {},
+): Promise<T> {
+  const response = await send(path, { ...options, method: 'POST', rawBody: file });
+  return readAnswer(response, schema, options.successStatuses ?? [201]);
+}
+
+/**
+ * GET a document (a PDF, say) with the session's token, which a plain link cannot send. Resolves with the
+ * bytes and the file name the server suggested; rejects like getJson.
+ */
+export async function getDocument(
+  path: string,
+  accept: string,
+  options: SendOptions = {},
+): Promise<{ readonly blob: Blob; readonly fileName: string | null }> {
+  const response = await send(path, { ...options, method: 'GET', accept });
+  if (response.status !== 200) {
+    throw problemFor(response.status, response.headers.get('x-request-id'), await readJson(response));
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
 }
 
 /** DELETE a resource; resolves on 204 No Content, rejects like getJson otherwise. */

@@ -4,13 +4,20 @@ import { AppLink } from './app-link';
 import { BrandMark } from './brand-mark';
 import { LanguageSwitch } from './language-switch';
 import { usePathname } from './navigation';
-import { PLATFORM_HEALTH_PATH } from './paths';
+import { useSession } from '../api/session-store';
+import { FEATURES } from './features';
+import { visibleTo } from './page-routes';
+import { HOME_PATH, PLATFORM_HEALTH_PATH } from './paths';
 import { SessionStatus } from './session-status';
 
 export function AppLayout({ children }: { readonly children: ReactNode }) {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
   const pathname = usePathname();
+  const session = useSession();
+  const featureLinks = FEATURES.flatMap((feature) => feature.nav).filter((entry) =>
+    visibleTo(entry, session),
+  );
   const firstPath = useRef(pathname);
 
   // After an in-app navigation, start keyboard and screen-reader users at the new page, as a full load would.
@@ -25,7 +32,7 @@ export function AppLayout({ children }: { readonly children: ReactNode }) {
       </a>
       <header className="app-header">
         <div className="app-header__inner">
-          <AppLink to={PLATFORM_HEALTH_PATH} className="brand">
+          <AppLink to={session === null ? PLATFORM_HEALTH_PATH : HOME_PATH} className="brand">
             <BrandMark />
             <span className="brand__text">
               <span className="brand__name">{t('app.productName')}</span>
@@ -33,6 +40,21 @@ export function AppLayout({ children }: { readonly children: ReactNode }) {
             </span>
           </AppLink>
           <nav className="app-nav" aria-label={t('app.mainNavigation')}>
+            {session !== null && (
+              <AppLink to={HOME_PATH} className="app-nav__link">
+                {t('home.title')}
+              </AppLink>
+            )}
+            {featureLinks.map((entry) => (
+              <AppLink
+                key={entry.to}
+                to={entry.to}
+                className="app-nav__link"
+                {...(entry.activePrefix === undefined ? {} : { activePrefix: entry.activePrefix })}
+              >
+                {entry.label(t)}
+              </AppLink>
+            ))}
             <AppLink to={PLATFORM_HEALTH_PATH} className="app-nav__link">
               {t('nav.platformHealth')}
             </AppLink>

@@ -1,6 +1,7 @@
 export const PLATFORM_HEALTH_PATH = '/platform/health';
 export const SIGN_IN_PATH = '/sign-in';
 export const ACCOUNT_PATH = '/account';
+export const HOME_PATH = '/home';
 
 /** Why the sign-in page was shown, when it was not the reader's own choice. */
 export type SignInReason = 'session_ended';
@@ -35,10 +36,10 @@ function sameSitePath(candidate: string): string | null {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-/** Where the sign-in page sends the reader once signed in: the remembered page, else platform health. */
+/** Where the sign-in page sends the reader once signed in: the remembered page, else the home page. */
 export function returnPathFrom(search: string): string {
   const next = new URLSearchParams(search).get(NEXT_PARAM);
-  return (next === null ? null : sameSitePath(next)) ?? PLATFORM_HEALTH_PATH;
+  return (next === null ? null : sameSitePath(next)) ?? HOME_PATH;
 }
 
 export function signInReasonFrom(search: string): SignInReason | undefined {

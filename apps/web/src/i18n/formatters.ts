@@ -50,6 +50,41 @@ export function formatList(values: readonly string[], locale: string): string {
   return new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }).format(values);
 }
 
+/** Money as the API sends it: an exact decimal string in major units with its currency. */
+export interface Money {
+  readonly amount: string;
+  readonly currency: string;
+}
+
+/**
+ * "¥1,250,000.00" in zh-CN, "CN¥1,250,000.00" in en: the currency's own symbol and grouping from the
+ * browser's locale data. The API's decimal string has at most 13 integer digits, exact as a double.
+ */
+export function formatMoney(money: Money | number, locale: string, currency = 'CNY'): string {
+  const [amount, code] =
+    typeof money === 'number' ? [money, currency] : [Number(money.amount), money.currency];
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(amount);
+}
+
+/** A short amount for chart axes and tight cells: "¥1.2亿" / "CN¥120M". */
+export function formatCompactMoney(amount: number, locale: string, currency = 'CNY'): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(amount);
+}
+
+export function formatNumber(value: number, locale: string, maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+}
+
+/** A share such as 0.125 as "12.5%". */
+export function formatPercent(share: number, locale: string, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits }).format(share);
+}
+
 /** The formatters above, bound to the interface language so a switch re-renders every number and date. */
 export function useFormatters() {
   const { i18n } = useTranslation();
@@ -61,6 +96,12 @@ export function useFormatters() {
       date: (value: string | Date) => formatDate(value, locale),
       milliseconds: (value: number) => formatMilliseconds(value, locale),
       list: (values: readonly string[]) => formatList(values, locale),
+      money: (money: Money | number) => formatMoney(money, locale),
+      compactMoney: (amount: number, currency?: string) => formatCompactMoney(amount, locale, currency),
+      number: (value: number, maximumFractionDigits?: number) =>
+        formatNumber(value, locale, maximumFractionDigits),
+      percent: (share: number, maximumFractionDigits?: number) =>
+        formatPercent(share, locale, maximumFractionDigits),
     }),
     [locale],
   );

@@ -1,10 +1,10 @@
 import 'i18next';
-import type zhCN from './locales/zh-CN.json';
+import type { Messages } from './resources';
 
 // zh-CN is the reference locale: a key missing from it is a type error wherever `t` is called.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: Messages };
   }
 }

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR } from './browser-suite.js';
+
+const LANGUAGES = ['zh-CN', 'en'] as const;
+
+/** Switches the interface language with the header's switch, as a reader would, and waits for it. */
+export async function switchLanguage(page: Page, language: (typeof LANGUAGES)[number]): Promise<void> {
+  const option = page.locator(`.language-switch__option[lang="${language}"]`);
+  if ((await option.getAttribute('aria-pressed')) !== 'true') await option.click();
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+}
+
+/**
+ * Saves `<name>.zh-CN.png` and `<name>.en.png` of the whole page under test-artifacts/screenshots, then
+ * leaves the page in the language it was in. `settle` waits for what the page loads after a switch (the
+ * API answers in the reader's language, so most pages fetch again).
+ */
+export async function screenshotInBothLanguages(
+  page: Page,
+  name: string,
+  settle: (page: Page) => Promise<void> = (current) => current.waitForLoadState('networkidle'),
+): Promise<void> {
+  const start = (await page.getAttribute('html', 'lang')) === 'en' ? 'en' : 'zh-CN';
+  for (const language of [start, ...LANGUAGES.filter((other) => other !== start)]) {
+    await switchLanguage(page, language);
+    await settle(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.${language}.png`), fullPage: true });
+  }
+  await switchLanguage(page, start);
+  await settle(page);
+}
