@@ -3,9 +3,10 @@ import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR } from './browser-suite.js';
 
 const LANGUAGES = ['zh-CN', 'en'] as const;
+type Language = (typeof LANGUAGES)[number];
 
 /** Switches the interface language with the header's switch, as a reader would, and waits for it. */
-export async function switchLanguage(page: Page, language: (typeof LANGUAGES)[number]): Promise<void> {
+export async function switchLanguage(page: Page, language: Language): Promise<void> {
   const option = page.locator(`.language-switch__option[lang="${language}"]`);
   if ((await option.getAttribute('aria-pressed')) !== 'true') await option.click();
   await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
@@ -21,7 +22,7 @@ export async function screenshotInBothLanguages(
   name: string,
   settle: (page: Page) => Promise<void> = (current) => current.waitForLoadState('networkidle'),
 ): Promise<void> {
-  const start = (await page.getAttribute('html', 'lang')) === 'en' ? 'en' : 'zh-CN';
+  const start: Language = (await page.getAttribute('html', 'lang')) === 'en' ? 'en' : 'zh-CN';
   for (const language of [start, ...LANGUAGES.filter((other) => other !== start)]) {
     await switchLanguage(page, language);
     await settle(page);
