@@ -2,11 +2,13 @@ import enCommon from './locales/en/common.json';
 import enCompliance from './locales/en/compliance.json';
 import enHome from './locales/en/home.json';
 import enMonitoring from './locales/en/monitoring.json';
+import enSubmissions from './locales/en/submissions.json';
 import enUnderwriting from './locales/en/underwriting.json';
 import zhCommon from './locales/zh-CN/common.json';
 import zhCompliance from './locales/zh-CN/compliance.json';
 import zhHome from './locales/zh-CN/home.json';
 import zhMonitoring from './locales/zh-CN/monitoring.json';
+import zhSubmissions from './locales/zh-CN/submissions.json';
 import zhUnderwriting from './locales/zh-CN/underwriting.json';
 
 // One file per feature, so the screens of one capability are translated (and reviewed) together; each
@@ -15,6 +17,7 @@ import zhUnderwriting from './locales/zh-CN/underwriting.json';
 const zhCN = {
   ...zhCommon,
   home: zhHome,
+  submissions: zhSubmissions,
   underwriting: zhUnderwriting,
   monitoring: zhMonitoring,
   compliance: zhCompliance,
@@ -23,6 +26,7 @@ const zhCN = {
 const en = {
   ...enCommon,
   home: enHome,
+  submissions: enSubmissions,
   underwriting: enUnderwriting,
   monitoring: enMonitoring,
   compliance: enCompliance,
