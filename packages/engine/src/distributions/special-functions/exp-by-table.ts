@@ -31,10 +31,13 @@ const LARGEST_TABULATED_ARGUMENT = 709;
 const SMALLEST_EXPONENT = -1022;
 const LARGEST_EXPONENT = 1023;
 
-/** 2^(j/N) for j = 0 … N − 1, each correctly rounded. */
-const FRACTION_POWERS = Float64Array.from({ length: TABLE_LENGTH }, (_, j) => 2 ** (j / TABLE_LENGTH));
+/**
+ * 2^(j/N) for j = 0 … N − 1, each correctly rounded. Exported, with EXPONENT_POWERS, for the Poisson ×
+ * lognormal kernel, which inlines this exponential; nothing may write to them.
+ */
+export const FRACTION_POWERS = Float64Array.from({ length: TABLE_LENGTH }, (_, j) => 2 ** (j / TABLE_LENGTH));
 /** 2^m for m = SMALLEST_EXPONENT … LARGEST_EXPONENT, each exact. */
-const EXPONENT_POWERS = Float64Array.from(
+export const EXPONENT_POWERS = Float64Array.from(
   { length: LARGEST_EXPONENT - SMALLEST_EXPONENT + 1 },
   (_, index) => 2 ** (index + SMALLEST_EXPONENT),
 );
