@@ -135,7 +135,8 @@ export function takeQuoteStep(
   step: QuoteStep,
   options: RequestOptions = {},
 ): Promise<QuoteValue> {
-  return postJson(`/api/v1/quotes/${id(quoteId)}/${step}`, undefined, Quote, {
+  // An empty JSON body: the API takes JSON only, even for a step without input.
+  return postJson(`/api/v1/quotes/${id(quoteId)}/${step}`, {}, Quote, {
     ...options,
     successStatuses: [200],
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   fetchControlWhatIf,
@@ -27,13 +27,25 @@ export function ControlWhatIfPanel({ submission }: { readonly submission: Submis
   const [error, setError] = useState<unknown>(undefined);
   const [pending, setPending] = useState(true);
   const [attempt, setAttempt] = useState(0);
-  const language = i18n.language;
+  // The answer carries its names in both languages, so a language switch or a reload of the same submission
+  // re-prices nothing (and cancels nothing): only a change of profile or of the chosen controls does.
+  const latest = useRef({ submission, language: i18n.language });
+  useEffect(() => {
+    latest.current = { submission, language: i18n.language };
+  });
+  const profileKey = JSON.stringify([
+    submission.id,
+    submission.productId,
+    submission.productVersion,
+    submission.profile,
+  ]);
 
   useEffect(() => {
     const controller = new AbortController();
     setPending(true);
     const timer = window.setTimeout(() => {
-      fetchControlWhatIf(submission, selected, { signal: controller.signal, language })
+      const { submission: current, language } = latest.current;
+      fetchControlWhatIf(current, selected, { signal: controller.signal, language })
         .then((answer) => {
           if (controller.signal.aborted) return;
           setWhatIf(answer);
@@ -50,7 +62,7 @@ export function ControlWhatIfPanel({ submission }: { readonly submission: Submis
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [submission, selected, language, attempt]);
+  }, [profileKey, selected, attempt]);
 
   const toggle = (control: ControlId, on: boolean): void => {
     setSelected((current) => (on ? [...current, control] : current.filter((item) => item !== control)));
