@@ -52,25 +52,27 @@ export function AssessmentPage({
   const format = useFormatters();
   const organisationName = useOrganisationName();
   const language = i18n.language;
+  // Everything these pages load carries its text in both languages, so a language switch loads nothing
+  // again; the language only words any problem the server reports.
   useDocumentTitle(t('underwriting.assessment.title'));
 
   const loadAssessment = useCallback(
     async (signal: AbortSignal) => {
-      const submission = await fetchSubmission(submissionId, { signal, language });
+      const submission = await fetchSubmission(submissionId, { signal, language: i18n.language });
       const [assessment, product, organisation] = await Promise.all([
-        assessSubmission(submission, { signal, language }),
-        fetchProduct(submission.productId, submission.productVersion, { signal, language }),
+        assessSubmission(submission, { signal, language: i18n.language }),
+        fetchProduct(submission.productId, submission.productVersion, { signal, language: i18n.language }),
         organisationOrNull(submission.organisationId, signal),
       ]);
       return { submission, assessment, product, organisation };
     },
-    [submissionId, language],
+    [submissionId],
   );
   const assessed = useApiResource(loadAssessment);
 
   const loadQuotes = useCallback(
-    (signal: AbortSignal) => fetchSubmissionQuotes(submissionId, { signal, language }),
-    [submissionId, language],
+    (signal: AbortSignal) => fetchSubmissionQuotes(submissionId, { signal, language: i18n.language }),
+    [submissionId],
   );
   const quotes = useApiResource(loadQuotes);
 

@@ -14,10 +14,11 @@ const WIDGET_POLICIES = 5;
 /** A policyholder's or broker's policies on the home page. */
 export function PoliciesWidget() {
   const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  // Everything these pages load carries its text in both languages, so a language switch loads nothing
+  // again; the language only words any problem the server reports.
   const load = useCallback(
-    (signal: AbortSignal) => fetchPolicies({ limit: WIDGET_POLICIES }, { signal, language }),
-    [language],
+    (signal: AbortSignal) => fetchPolicies({ limit: WIDGET_POLICIES }, { signal, language: i18n.language }),
+    [i18n],
   );
   const resource = useApiResource(load);
   const page = resource.data;

@@ -17,11 +17,12 @@ const PAGE_SIZE = 200;
 /** The issued policies the reader may see: their own company's, their clients', or the insurer's book. */
 export function PolicyListPage() {
   const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  // Everything these pages load carries its text in both languages, so a language switch loads nothing
+  // again; the language only words any problem the server reports.
   useDocumentTitle(t('underwriting.policies.title'));
   const load = useCallback(
-    (signal: AbortSignal) => fetchPolicies({ limit: PAGE_SIZE }, { signal, language }),
-    [language],
+    (signal: AbortSignal) => fetchPolicies({ limit: PAGE_SIZE }, { signal, language: i18n.language }),
+    [i18n],
   );
   const resource = useApiResource(load);
   const page = resource.data;

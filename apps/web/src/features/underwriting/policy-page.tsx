@@ -33,14 +33,15 @@ export function PolicyPage({ policyId }: { readonly policyId: string }) {
   const format = useFormatters();
   const localised = useLocalised();
   const organisationName = useOrganisationName();
-  const language = i18n.language;
+  // Everything these pages load carries its text in both languages, so a language switch loads nothing
+  // again; the language only words any problem the server reports.
 
   const load = useCallback(
     async (signal: AbortSignal) => {
-      const policy = await fetchPolicy(policyId, { signal, language });
+      const policy = await fetchPolicy(policyId, { signal, language: i18n.language });
       return { policy, organisation: await organisationOrNull(policy.organisationId, signal) };
     },
-    [policyId, language],
+    [policyId],
   );
   const resource = useApiResource(load);
   const data = resource.data;

@@ -63,19 +63,20 @@ export function QuotePage({ quoteId, session }: { readonly quoteId: string; read
   const { t, i18n } = useTranslation();
   const format = useFormatters();
   const organisationName = useOrganisationName();
-  const language = i18n.language;
+  // Everything these pages load carries its text in both languages, so a language switch loads nothing
+  // again; the language only words any problem the server reports.
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(
     async (signal: AbortSignal): Promise<LoadedQuote> => {
-      const quote = await fetchQuote(quoteId, { signal, language });
+      const quote = await fetchQuote(quoteId, { signal, language: i18n.language });
       const [organisation, policyId] = await Promise.all([
         organisationOrNull(quote.organisationId, signal),
-        policyIdOf(quote, signal, language),
+        policyIdOf(quote, signal, i18n.language),
       ]);
       return { quote, organisation, policyId };
     },
-    [quoteId, language],
+    [quoteId],
   );
   const resource = useApiResource(load);
   const data = resource.data;
