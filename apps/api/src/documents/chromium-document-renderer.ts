@@ -105,6 +105,11 @@ export class ChromiumDocumentRenderer implements DocumentRenderer {
         executablePath: this.executablePath,
         args: CHROMIUM_ARGS,
         timeout: RENDER_TIMEOUT_MS,
+        // Playwright's own SIGINT handler would close the browser and exit with 130 before the server's
+        // graceful stop; the server closes the renderer itself (close()) as part of that stop.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       });
     } catch (error) {
       throw new DocumentRendererUnavailableError(
