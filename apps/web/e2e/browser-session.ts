@@ -41,6 +41,9 @@ export async function openWatchedPage(browser: Browser, baseURL: string): Promis
   page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
   page.on('requestfailed', (request) => {
     if (isExpected(request.url())) return;
+    // The page cancelled it itself (a newer what-if superseded it, a page it belonged to was left): the
+    // app's AbortController at work, not a failure. A server that drops the connection fails differently.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(
       `request failed: ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? '?'}`,
     );
