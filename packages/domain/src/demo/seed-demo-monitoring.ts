@@ -119,8 +119,20 @@ function demoSbom(product: DemoPackage, packages: readonly DemoPackage[], now: D
   });
 }
 
-async function* chunksOf(text: string): AsyncGenerator<string> {
-  yield text;
+/** The whole text as one chunk: the feed slice is small and already in memory. */
+function chunksOf(text: string): AsyncIterable<string> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let done = false;
+      return {
+        next: () => {
+          const result: IteratorResult<string> = done ? { done, value: undefined } : { done, value: text };
+          done = true;
+          return Promise.resolve(result);
+        },
+      };
+    },
+  };
 }
 
 export interface SeedDemoMonitoringServices {
