@@ -421,7 +421,7 @@ function FindingsTable({
               <td data-testid="finding-priority" data-priority={finding.priority}>
                 <SeverityPill band={finding.severityBand} priority={finding.priority} />
               </td>
-              <td data-testid="finding-epss">
+              <td data-testid="finding-epss" data-epss={finding.epss ?? -1}>
                 {finding.epss === null ? t('monitoring.none') : format.percent(finding.epss, 1)}
               </td>
               <td data-testid="finding-state">{t(`monitoring.states.${finding.state}`)}</td>
