@@ -5,8 +5,10 @@ import {
   createLossSimulator,
   seedDemoData,
   seedDemoAccounts,
+  seedDemoMonitoring,
   seedDemoUnderwriting,
   type LifecycleServices,
+  type MonitoringServices,
   type SeedDemoDataOutcome,
 } from '@carapace/domain';
 import { loadOrCreateKeyringFile, SessionTokenCodec, type Keyring } from '@carapace/security';
@@ -61,10 +63,15 @@ export async function openConfiguredDatabase(
   return database;
 }
 
+/**
+ * Loads each part of the demo data set once. Monitoring demo data (feeds, watched insureds, findings, alerts)
+ * needs the monitoring services (the keyring encrypts alert targets); a caller without them gets the rest.
+ */
 export async function loadDemoData(
   database: DatabaseHandle,
   logger: Logger,
   underwriting: Pick<LifecycleServices, 'catalogue' | 'simulate'>,
+  monitoring?: MonitoringServices,
 ): Promise<SeedDemoDataOutcome> {
   const unitOfWork = createUnitOfWork(database.db);
   const outcome = await seedDemoData(unitOfWork, new Date());
@@ -81,6 +88,16 @@ export async function loadDemoData(
       { submissions: lifecycle.submissions, quotes: lifecycle.quotes, policies: lifecycle.policies },
       'demo underwriting data loaded',
     );
+  }
+  if (monitoring !== undefined) {
+    const watched = await seedDemoMonitoring({
+      unitOfWorkFor: createUnitOfWorkFactory(database.db),
+      monitoring,
+    });
+    if (watched.kind === 'loaded') {
+      const { feedRuns, insureds, findings, alerts } = watched;
+      logger.info({ feedRuns, insureds, findings, alerts }, 'demo monitoring data loaded');
+    }
   }
   return outcome;
 }
@@ -145,10 +162,16 @@ export async function startPlatform(
       logger.info({ migrations: migrations.executed }, 'migrations applied');
     }
     const simulateLosses = createLossSimulator(pool);
-    if (options.loadDemoData) {
-      await loadDemoData(database, logger, { catalogue, simulate: simulateLosses });
-    }
     const keyring = await loadKeyring(config, logger);
+    const privacy = personalDataProtectionFor(config.keyDir, keyring);
+    const monitoringServices = createMonitoringServices({
+      protection: privacy,
+      underwriting: { catalogue, simulate: simulateLosses },
+      clock: () => new Date(),
+    });
+    if (options.loadDemoData) {
+      await loadDemoData(database, logger, { catalogue, simulate: simulateLosses }, monitoringServices);
+    }
     const auditLog = auditLogServiceFor(database, config, keyring);
     await checkpointAuditLog(auditLog, logger);
     const checkpoints = setInterval(
@@ -157,7 +180,6 @@ export async function startPlatform(
     );
     checkpoints.unref();
     const inFlight = new InFlightRequests();
-    const privacy = personalDataProtectionFor(config.keyDir, keyring);
     const app = buildApp({
       database,
       unitOfWorkFor: createUnitOfWorkFactory(database.db),
@@ -173,11 +195,7 @@ export async function startPlatform(
       inFlight,
       documents,
       privacy,
-      monitoring: createMonitoringServices({
-        protection: privacy,
-        underwriting: { catalogue, simulate: simulateLosses },
-        clock: () => new Date(),
-      }),
+      monitoring: monitoringServices,
     });
     const monitoring = await startMonitoringBackground(database, config, privacy, logger);
     let server: Awaited<ReturnType<typeof listen>>;

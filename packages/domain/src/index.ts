@@ -45,6 +45,11 @@ export { DEMO_ORGANISATIONS } from './demo/demo-organisations.js';
 export { seedDemoData, type SeedDemoDataOutcome } from './demo/seed-demo-data.js';
 export { DEMO_COMPANIES, type DemoCompany } from './demo/demo-companies.js';
 export { seedDemoUnderwriting, type SeedDemoUnderwritingOutcome } from './demo/seed-demo-underwriting.js';
+export {
+  seedDemoMonitoring,
+  type SeedDemoMonitoringOutcome,
+  type SeedDemoMonitoringServices,
+} from './demo/seed-demo-monitoring.js';
 export type { LocalisedText, Language } from './shared/localised-text.js';
 export { LANGUAGES } from './shared/localised-text.js';
 export { moneyToMajorUnits, moneyFromMajorUnits } from './shared/money.js';

@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { loadDemoData, loadProductCatalogue, openConfiguredDatabase } from '@carapace/api';
+import {
+  createMonitoringServices,
+  loadDemoData,
+  loadKeyring,
+  loadProductCatalogue,
+  openConfiguredDatabase,
+  personalDataProtectionFor,
+} from '@carapace/api';
 import { createLossSimulator } from '@carapace/domain';
 import { migrateToLatest } from '@carapace/store';
 import { commandLogger, configFrom, type CliIo } from '../cli-context.js';
@@ -15,7 +22,11 @@ export function registerSeedDemoCommand(program: Command, io: CliIo): void {
       const database = await openConfiguredDatabase(config, logger);
       try {
         await migrateToLatest(database.db);
-        const outcome = await loadDemoData(database, logger, { catalogue, simulate: createLossSimulator() });
+        const underwriting = { catalogue, simulate: createLossSimulator() };
+        // The keyring encrypts alert targets of the demo rules, as it does for the server's.
+        const protection = personalDataProtectionFor(config.keyDir, await loadKeyring(config, logger));
+        const monitoring = createMonitoringServices({ protection, underwriting, clock: () => new Date() });
+        const outcome = await loadDemoData(database, logger, underwriting, monitoring);
         io.stdout(
           outcome.kind === 'loaded'
             ? `demo data loaded: ${outcome.organisationsAdded} organisation(s) — ${database.description}`

@@ -3,6 +3,7 @@ export const PLATFORM_SETTING_KEYS = [
   'demo_data_loaded_at',
   'demo_underwriting_loaded_at',
   'demo_accounts_loaded_at',
+  'demo_monitoring_loaded_at',
 ] as const;
 
 export type PlatformSettingKey = (typeof PLATFORM_SETTING_KEYS)[number];
