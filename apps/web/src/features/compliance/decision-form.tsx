@@ -63,11 +63,8 @@ export function DecisionForm({ decide, onDecided, onCancel, testId }: DecisionFo
         <legend className="decision-form__legend">{t('compliance.requests.decision.legend')}</legend>
         {selfApproval !== null ? (
           <Notice tone="error" title={t('compliance.requests.decision.selfApprovalTitle')}>
-            <p data-testid="self-approval-refused">
-              {selfApproval.detail === undefined
-                ? selfApproval.title
-                : `${selfApproval.title}: ${selfApproval.detail}`}
-            </p>
+            {/* The title is in the reader's language (Accept-Language); the detail is the server's English. */}
+            <p data-testid="self-approval-refused">{selfApproval.title}</p>
             <p>{t('compliance.requests.decision.selfApprovalHint')}</p>
           </Notice>
         ) : (
