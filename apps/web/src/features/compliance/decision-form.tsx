@@ -52,20 +52,16 @@ export function DecisionForm({ decide, onDecided, onCancel, testId }: DecisionFo
     onDecided(approve);
   };
 
-  const selfApproval =
-    failure instanceof ApiProblemError && failure.problem.code === 'self_approval_refused'
-      ? failure.problem
-      : null;
+  const selfApproval = failure instanceof ApiProblemError && failure.problem.code === 'self_approval_refused';
 
   return (
     <form className="decision-form" data-testid={testId} noValidate onSubmit={(event) => void submit(event)}>
       <fieldset className="decision-form__fieldset">
         <legend className="decision-form__legend">{t('compliance.requests.decision.legend')}</legend>
-        {selfApproval !== null ? (
+        {selfApproval ? (
           <Notice tone="error" title={t('compliance.requests.decision.selfApprovalTitle')}>
-            {/* The title is in the reader's language (Accept-Language); the detail is the server's English. */}
-            <p data-testid="self-approval-refused">{selfApproval.title}</p>
-            <p>{t('compliance.requests.decision.selfApprovalHint')}</p>
+            {/* Said from the problem's code, not its title: a title stays in the language it was fetched in. */}
+            <p data-testid="self-approval-refused">{t('compliance.requests.decision.selfApprovalHint')}</p>
           </Notice>
         ) : (
           failure !== undefined && <ApiErrorNotice error={failure} />
