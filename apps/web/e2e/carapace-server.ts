@@ -40,7 +40,15 @@ export async function startCarapaceServer(options: { startTimeoutMs: number }): 
   const env: NodeJS.ProcessEnv = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(DATABASE_URL|CARAPACE_|PORT$|HOST$|LOG_)/.test(name)),
   );
-  Object.assign(env, { PORT: '0', CARAPACE_DATA_DIR: dataDir, LOG_FORMAT: 'json' });
+  // The keyring and the exported tree heads belong to this database too: shared ones (./var by default) would
+  // hold the heads of earlier runs' databases, and the audit log would then fail verification.
+  Object.assign(env, {
+    PORT: '0',
+    CARAPACE_DATA_DIR: join(dataDir, 'pglite'),
+    CARAPACE_KEY_DIR: join(dataDir, 'keys'),
+    CARAPACE_AUDIT_DIR: join(dataDir, 'audit'),
+    LOG_FORMAT: 'json',
+  });
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
     process.execPath,
     [CLI_ENTRY, 'serve', '--demo-data'],

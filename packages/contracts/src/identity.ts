@@ -63,7 +63,21 @@ export const CreateUserRequest = z
   .strict()
   .meta({ id: 'CreateUserRequest' });
 
-export const UserList = z.object({ items: z.array(User) }).meta({ id: 'UserList' });
+export const RoleInForce = z
+  .object({
+    role: Role,
+    expiresAt: z.iso
+      .datetime()
+      .nullable()
+      .meta({ description: 'When a time-boxed grant ends; null for a standing role' }),
+  })
+  .meta({ id: 'RoleInForce' });
+
+export const UserWithRoles = User.extend({
+  roles: z.array(RoleInForce).meta({ description: 'The roles in force now, standing and granted' }),
+}).meta({ id: 'UserWithRoles' });
+
+export const UserList = z.object({ items: z.array(UserWithRoles) }).meta({ id: 'UserList' });
 
 export const ApiToken = z
   .object({

@@ -95,7 +95,13 @@ export {
 } from './identity/identity-services.js';
 export { signIn, type SignedIn } from './identity/sign-in.js';
 export { actorForApiToken, actorForSession } from './identity/authenticate.js';
-export { createAccount, listAccounts, signOut, type NewAccount } from './identity/account-use-cases.js';
+export {
+  createAccount,
+  listAccounts,
+  signOut,
+  type AccountWithRoles,
+  type NewAccount,
+} from './identity/account-use-cases.js';
 export {
   API_TOKEN_MAX_DAYS,
   issueApiToken,

@@ -10,6 +10,7 @@ import {
   Problem,
   SignedIn,
   User,
+  UserList,
 } from '@carapace/contracts';
 import { describeEachDatabase, runRawSql } from '@carapace/store/testing';
 import { startApiTestServer, type ApiTestServer } from '../testing/api-test-server.js';
@@ -217,6 +218,17 @@ describeEachDatabase('identity and access API', ({ handle }) => {
       'actuary',
       'underwriter',
     ]);
+
+    // The account list shows both roles in force: the standing one, and the grant with its end.
+    const accounts = UserList.parse((await call(admin, 'GET', '/api/v1/users')).json).items;
+    const listed = accounts.find((account) => account.id === underwriterId);
+    expect(listed?.roles).toEqual(
+      expect.arrayContaining([
+        { role: 'underwriter', expiresAt: null },
+        { role: 'actuary', expiresAt: new Date(now.getTime() + 48 * 3_600_000).toISOString() },
+      ]),
+    );
+    expect(listed?.roles).toHaveLength(2);
 
     // 49 hours later the grant has ended (the session too: sign in again).
     now = new Date(now.getTime() + 49 * 3_600_000);

@@ -332,8 +332,16 @@ export function identityRoutes(services: IdentityRouteServices): OpenAPIHono<Api
     })
     .openapi(listUsersRoute, async (c) => {
       const scoped = await as(c, 'user.list');
-      const users = await listAccounts(scoped, requireActor(c));
-      return c.json({ items: users.map(userToWire) }, 200);
+      const accounts = await listAccounts(scoped, requireActor(c));
+      return c.json(
+        {
+          items: accounts.map((account) => ({
+            ...userToWire(account.user),
+            roles: account.roles.map((held) => ({ role: held.role, expiresAt: iso(held.expiresAt) })),
+          })),
+        },
+        200,
+      );
     })
     .openapi(createTokenRoute, async (c) => {
       const scoped = await as(c, 'api_token.create');

@@ -5,7 +5,7 @@ import { requirePermission } from './access-rules.js';
 import { IDENTITY_ACCESS_RULES } from './identity-access-rules.js';
 import type { IdentityServices } from './identity-services.js';
 import { ROLE_TENANT_KIND, type Role } from './roles.js';
-import { isPlausibleEmail, normaliseEmail, type User } from './user.js';
+import { isPlausibleEmail, normaliseEmail, type RoleAssignment, type User } from './user.js';
 
 export interface NewAccount {
   readonly tenantId: string;
@@ -118,10 +118,27 @@ export async function createAccount(
   });
 }
 
-export async function listAccounts(services: IdentityServices, actor: UserActor): Promise<User[]> {
+/** An account with the roles in force now; `expiresAt` is when a time-boxed grant ends, null if standing. */
+export interface AccountWithRoles {
+  readonly user: User;
+  readonly roles: readonly { readonly role: Role; readonly expiresAt: Date | null }[];
+}
+
+/** The accounts of the actor's organisation with their roles in force, so a reviewer sees who may do what. */
+export async function listAccounts(
+  services: IdentityServices,
+  actor: UserActor,
+): Promise<AccountWithRoles[]> {
   requirePermission(actor, IDENTITY_ACCESS_RULES, 'user.list');
+  const now = services.now();
   return services.unitOfWork.run(async (repositories) => {
     const users = await repositories.identity.listUsers(actor.tenantId);
+    const accounts: AccountWithRoles[] = [];
+    // One query per account: an organisation's staff is tens of people, and the page lists them all anyway.
+    for (const user of users) {
+      const assignments = await repositories.identity.listRoleAssignments(user.id);
+      accounts.push({ user, roles: rolesWithExpiry(assignments, now) });
+    }
     await repositories.audit.record({
       action: 'list',
       objectType: 'user',
@@ -129,8 +146,28 @@ export async function listAccounts(services: IdentityServices, actor: UserActor)
       result: 'success',
       rows: users.length,
     });
-    return users;
+    return accounts;
   });
+}
+
+/**
+ * The roles in force at `now`, each once: a standing assignment wins over a grant of the same role, and of two
+ * grants the later end counts.
+ */
+function rolesWithExpiry(
+  assignments: readonly RoleAssignment[],
+  now: Date,
+): { readonly role: Role; readonly expiresAt: Date | null }[] {
+  const byRole = new Map<Role, Date | null>();
+  for (const assignment of assignments) {
+    const { role, expiresAt } = assignment;
+    if (expiresAt !== null && expiresAt.getTime() <= now.getTime()) continue;
+    const known = byRole.get(role);
+    if (known === null) continue;
+    if (known === undefined || expiresAt === null || expiresAt.getTime() > known.getTime())
+      byRole.set(role, expiresAt);
+  }
+  return [...byRole].map(([role, expiresAt]) => ({ role, expiresAt }));
 }
 
 /** Ends the caller's session; the token stops working on the next request. */
