@@ -26,8 +26,24 @@ export async function screenshotInBothLanguages(
   for (const language of [start, ...LANGUAGES.filter((other) => other !== start)]) {
     await switchLanguage(page, language);
     await settle(page);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.${language}.png`), fullPage: true });
+    await fullPageScreenshot(page, join(SCREENSHOT_DIR, `${name}.${language}.png`));
   }
   await switchLanguage(page, start);
   await settle(page);
+}
+
+/**
+ * A full-page screenshot with the sticky header at the top: Chromium stitches a full page from the scrolled
+ * viewport, so a sticky header would otherwise appear part-way down the image.
+ */
+export async function fullPageScreenshot(page: Page, path: string): Promise<void> {
+  await page.addStyleTag({ content: '.app-header { position: static !important; }' });
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } finally {
+    // Strings, not functions: the e2e tsconfig has no DOM types.
+    await page.evaluate(
+      "document.querySelectorAll('style').forEach((style) => { if (style.textContent.includes('.app-header { position: static')) style.remove(); })",
+    );
+  }
 }

@@ -55,12 +55,7 @@ export function AppLayout({ children }: { readonly children: ReactNode }) {
                 {entry.label(t)}
               </AppLink>
             ))}
-            <AppLink to={PLATFORM_HEALTH_PATH} className="app-nav__link">
-              {t('nav.platformHealth')}
-            </AppLink>
-            <a href="/api/reference" className="app-nav__link">
-              {t('nav.apiReference')}
-            </a>
+            {session === null && <OperatorLinks linkClassName="app-nav__link" />}
           </nav>
           <LanguageSwitch />
           <SessionStatus />
@@ -69,7 +64,32 @@ export function AppLayout({ children }: { readonly children: ReactNode }) {
       <main id="main-content" ref={main} tabIndex={-1} className="app-main">
         {children}
       </main>
-      <footer className="app-footer">{t('app.footer')}</footer>
+      <footer className="app-footer">
+        {session !== null && (
+          <nav className="app-footer__links" aria-label={t('app.footerNavigation')}>
+            <OperatorLinks linkClassName="app-footer__link" />
+          </nav>
+        )}
+        <p>{t('app.footer')}</p>
+      </footer>
     </div>
+  );
+}
+
+/**
+ * The platform's health and the API reference: the whole header for a signed-out visitor; in the footer once
+ * signed in, where they leave the header's room to the reader's daily work.
+ */
+function OperatorLinks({ linkClassName }: { readonly linkClassName: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <AppLink to={PLATFORM_HEALTH_PATH} className={linkClassName}>
+        {t('nav.platformHealth')}
+      </AppLink>
+      <a href="/api/reference" className={linkClassName}>
+        {t('nav.apiReference')}
+      </a>
+    </>
   );
 }
