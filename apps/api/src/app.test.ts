@@ -171,6 +171,14 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
       expect(await problemOf(malformed)).toMatchObject({ status: 400, code: 'malformed_json' });
       const form = await fetchAs(url, { method: 'POST', body: new URLSearchParams({ kind: 'insured' }) });
       expect(await problemOf(form)).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+      // No body at all is not a wrong media type: the route's schema names what is missing.
+      const empty = await fetchAs(url, { method: 'POST' });
+      const missing = await problemOf(empty);
+      expect(missing).toMatchObject({ status: 400, code: 'validation_failed' });
+      expect((missing.invalidParams ?? []).map((param) => param.name).sort()).toEqual([
+        'body.kind',
+        'body.nameZh',
+      ]);
       const huge = await postJson(url, { ...request, nameEn: 'x'.repeat(2 * 1024 * 1024) });
       expect(await problemOf(huge)).toMatchObject({ status: 413, code: 'payload_too_large' });
     });

@@ -144,7 +144,12 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
   // JSON bodies only (and an inventory upload's SBOM or CSV): a form post or a missing content type gets a
   // clear 415 instead of a confusing 400.
   app.use('/api/*', async (c, next) => {
-    const hasBody = c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH';
+    // A POST that sends nothing (acknowledge an alert, verify the log) has no media type to check; a route
+    // that needs a body still rejects the missing one through its schema, with a 400 naming it.
+    const sendsBody =
+      c.req.header('transfer-encoding') !== undefined || Number(c.req.header('content-length') ?? '0') > 0;
+    const hasBody =
+      sendsBody && (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH');
     const contentType = c.req.header('content-type') ?? '';
     if (isInventoryUpload(c.req.method, c.req.path)) {
       if (isInventoryMediaType(contentType)) return next();
