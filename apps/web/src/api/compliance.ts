@@ -127,8 +127,7 @@ export function fetchTreeHead(options: RequestOptions = {}): Promise<TreeHead | 
 }
 
 export function verifyAuditLog(options: RequestOptions = {}): Promise<AuditVerificationReport> {
-  // No input, but the API takes JSON on every POST (else 415), so an empty object it is.
-  return postJson('/api/v1/audit-log/verification', {}, AuditVerification, {
+  return postJson('/api/v1/audit-log/verification', undefined, AuditVerification, {
     ...options,
     successStatuses: [200],
   });

@@ -90,14 +90,14 @@ export function fetchAlerts(
 }
 
 export function acknowledgeAlert(alertId: string, options: RequestOptions = {}) {
-  return postJson(`/api/v1/alerts/${id(alertId)}/acknowledgement`, {}, Alert, {
+  return postJson(`/api/v1/alerts/${id(alertId)}/acknowledgement`, undefined, Alert, {
     ...options,
     successStatuses: [200],
   });
 }
 
 export function closeAlert(alertId: string, options: RequestOptions = {}) {
-  return postJson(`/api/v1/alerts/${id(alertId)}/closure`, {}, Alert, {
+  return postJson(`/api/v1/alerts/${id(alertId)}/closure`, undefined, Alert, {
     ...options,
     successStatuses: [200],
   });
