@@ -356,6 +356,30 @@ export const Submission = z
   })
   .meta({ id: 'Submission' });
 
+export const SUBMISSION_STATUS_VALUES = ['draft', 'submitted'] as const;
+
+export const SubmissionListQuery = z.object({
+  status: z.enum(SUBMISSION_STATUS_VALUES).optional(),
+  organisationId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const SubmissionListItem = Submission.extend({
+  organisation: z
+    .object({ nameZh: z.string(), nameEn: z.string().nullable() })
+    .meta({ description: 'The insured company’s registered names, so a list reads without a look-up.' }),
+}).meta({ id: 'SubmissionListItem' });
+
+export const SubmissionPage = z
+  .object({
+    items: z.array(SubmissionListItem),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: 'SubmissionPage' });
+
 export const QuoteRequest = z
   .object({ options: z.array(CoverageChoice).min(1).max(3).default([{}]), seed: Seed.optional() })
   .strict()

@@ -25,6 +25,8 @@ import {
   ReferralDecisionRequest,
   Submission,
   SubmissionIdParams,
+  SubmissionListQuery,
+  SubmissionPage,
   UpdateSubmissionProfileRequest,
   WhatIfRequest,
 } from '@carapace/contracts';
@@ -39,6 +41,7 @@ import {
   getSubmission,
   issuePolicy,
   listPolicies,
+  listSubmissions,
   listSubmissionQuotes,
   quoteSubmission,
   requestBind,
@@ -141,6 +144,15 @@ const createSubmissionRoute = createRoute({
     404: notFound,
     422: unprocessable,
   },
+});
+
+const listSubmissionsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/submissions',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Submissions the caller takes part in, newest first (an underwriter’s queue, a company’s own)',
+  request: { query: SubmissionListQuery },
+  responses: { 200: { description: 'One page of submissions', content: json(SubmissionPage) }, 400: invalid },
 });
 
 const getSubmissionRoute = createRoute({
@@ -345,6 +357,28 @@ export function underwritingRoutes(routeServices: UnderwritingRouteServices): Op
       });
       c.header('location', `/api/v1/submissions/${submission.id}`);
       return c.json(submissionToWire(submission), 201);
+    })
+    .openapi(listSubmissionsRoute, async (c) => {
+      const scoped = await as(c, 'submission.read');
+      const query = c.req.valid('query');
+      const page = await listSubmissions(scoped, {
+        ...(query.status === undefined ? {} : { status: query.status }),
+        ...(query.organisationId === undefined ? {} : { organisationId: query.organisationId }),
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return c.json(
+        {
+          items: page.items.map((item) => ({
+            ...submissionToWire(item.submission),
+            organisation: { nameZh: item.organisationNameZh, nameEn: item.organisationNameEn },
+          })),
+          total: page.total,
+          limit: query.limit,
+          offset: query.offset,
+        },
+        200,
+      );
     })
     .openapi(getSubmissionRoute, async (c) => {
       const scoped = await as(c, 'submission.read');

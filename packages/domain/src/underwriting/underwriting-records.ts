@@ -23,6 +23,21 @@ export interface Submission {
   readonly submittedAt: Date | null;
 }
 
+/** A submission as a list shows it: with the insured company's names, so a row reads without another look-up. */
+export interface SubmissionListing {
+  readonly submission: Submission;
+  readonly organisationNameZh: string;
+  readonly organisationNameEn: string | null;
+}
+
+/** Which submissions a list shows; newest first, one page at a time. */
+export interface SubmissionListFilter {
+  readonly status?: SubmissionStatus;
+  readonly organisationId?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
 export interface QuoteContingency {
   readonly code: string;
   readonly text: LocalisedText;

@@ -6,6 +6,8 @@ import type {
   QuoteContingency,
   QuoteEvent,
   Submission,
+  SubmissionListFilter,
+  SubmissionListing,
 } from './underwriting-records.js';
 
 /**
@@ -20,6 +22,11 @@ export interface UnderwritingRepository {
     id: string,
     changes: Pick<Submission, 'profile' | 'status' | 'submittedAt'>,
   ): Promise<Submission>;
+  /** Newest first (creation order), with the total of the filter for paging. */
+  listSubmissions(filter: SubmissionListFilter): Promise<{
+    readonly items: SubmissionListing[];
+    readonly total: number;
+  }>;
 
   insertQuote(quote: Omit<Quote, 'id' | 'createdAt' | 'reference'>): Promise<Quote>;
   findQuote(id: string, options?: { readonly forUpdate?: boolean }): Promise<Quote | undefined>;

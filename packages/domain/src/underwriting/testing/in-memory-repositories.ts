@@ -76,6 +76,25 @@ function underwritingRepository(state: State, now: () => Date): UnderwritingRepo
       state.submissions[index] = updated;
       return Promise.resolve(copy(updated));
     },
+    listSubmissions(filter) {
+      // Newest first: the array holds insertion order, which is creation order.
+      const matching = state.submissions
+        .filter(
+          (submission) =>
+            (filter.status === undefined || submission.status === filter.status) &&
+            (filter.organisationId === undefined || submission.organisationId === filter.organisationId),
+        )
+        .reverse();
+      const items = matching.slice(filter.offset, filter.offset + filter.limit).map((submission) => {
+        const organisation = requireRow(state.organisations, submission.organisationId, 'organisation');
+        return {
+          submission: copy(submission),
+          organisationNameZh: organisation.nameZh,
+          organisationNameEn: organisation.nameEn,
+        };
+      });
+      return Promise.resolve({ items, total: matching.length });
+    },
     insertQuote(quote) {
       requireRow(state.submissions, quote.submissionId, 'submission');
       const createdAt = now();
