@@ -361,6 +361,10 @@ export const SUBMISSION_STATUS_VALUES = ['draft', 'submitted'] as const;
 export const SubmissionListQuery = z.object({
   status: z.enum(SUBMISSION_STATUS_VALUES).optional(),
   organisationId: z.uuid().optional(),
+  order: z
+    .enum(['newest_first', 'oldest_first'])
+    .default('newest_first')
+    .meta({ description: 'By creation.' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -402,6 +402,10 @@ describeEachDatabase('underwriting API', ({ handle }) => {
       organisation: { nameZh: '苏州测试物流有限公司', nameEn: null },
     });
     expect((await list('?status=submitted')).items.map((item) => item.id)).toEqual([submitted.id]);
+    expect((await list('?order=oldest_first')).items.map((item) => item.id)).toEqual([
+      submitted.id,
+      draft.id,
+    ]);
     expect((await list(`?organisationId=${other.id}&status=submitted`)).total).toBe(0);
     expect(await list('?limit=1&offset=1')).toMatchObject({ total: 2, limit: 1, offset: 1 });
     expect((await list('?limit=1&offset=1')).items.map((item) => item.id)).toEqual([submitted.id]);

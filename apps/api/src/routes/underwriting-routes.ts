@@ -150,7 +150,8 @@ const listSubmissionsRoute = createRoute({
   method: 'get',
   path: '/api/v1/submissions',
   tags: [TAG_LIFECYCLE],
-  summary: 'Submissions the caller takes part in, newest first (an underwriter’s queue, a company’s own)',
+  summary:
+    'Submissions the caller takes part in, newest first by default (an underwriter’s queue, a company’s own)',
   request: { query: SubmissionListQuery },
   responses: { 200: { description: 'One page of submissions', content: json(SubmissionPage) }, 400: invalid },
 });
@@ -364,6 +365,7 @@ export function underwritingRoutes(routeServices: UnderwritingRouteServices): Op
       const page = await listSubmissions(scoped, {
         ...(query.status === undefined ? {} : { status: query.status }),
         ...(query.organisationId === undefined ? {} : { organisationId: query.organisationId }),
+        order: query.order,
         limit: query.limit,
         offset: query.offset,
       });

@@ -194,6 +194,11 @@ describe('submissions', () => {
       items: [named(draft), named(first)],
       total: 2,
     });
+    expect(
+      (await listSubmissions(services, { order: 'oldest_first', limit: 10, offset: 0 })).items.map(
+        (item) => item.submission.id,
+      ),
+    ).toEqual([first.id, draft.id]);
     expect(await listSubmissions(services, { status: 'submitted', limit: 10, offset: 0 })).toEqual({
       items: [named(first)],
       total: 1,

@@ -30,10 +30,11 @@ export interface SubmissionListing {
   readonly organisationNameEn: string | null;
 }
 
-/** Which submissions a list shows; newest first, one page at a time. */
+/** Which submissions a list shows, in creation order (newest first unless asked), one page at a time. */
 export interface SubmissionListFilter {
   readonly status?: SubmissionStatus;
   readonly organisationId?: string;
+  readonly order?: 'newest_first' | 'oldest_first';
   readonly limit: number;
   readonly offset: number;
 }

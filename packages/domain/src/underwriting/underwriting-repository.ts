@@ -22,7 +22,7 @@ export interface UnderwritingRepository {
     id: string,
     changes: Pick<Submission, 'profile' | 'status' | 'submittedAt'>,
   ): Promise<Submission>;
-  /** Newest first (creation order), with the total of the filter for paging. */
+  /** In creation order, newest first unless the filter asks otherwise; with the filter's total for paging. */
   listSubmissions(filter: SubmissionListFilter): Promise<{
     readonly items: SubmissionListing[];
     readonly total: number;

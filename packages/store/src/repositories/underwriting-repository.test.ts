@@ -660,6 +660,9 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
       ).toEqual({ items: [named(older, ningbo)], total: 2 });
       expect(await underwriting.listSubmissions({ limit: 10, offset: 7 })).toEqual({ items: [], total: 3 });
       expect(
+        (await underwriting.listSubmissions({ order: 'oldest_first', limit: 2, offset: 0 })).items,
+      ).toEqual([named(older, ningbo), named(draft, hangzhou)]);
+      expect(
         await underwriting.listSubmissions({ organisationId: 'not-a-uuid', limit: 10, offset: 0 }),
       ).toEqual({ items: [], total: 0 });
     });

@@ -322,7 +322,7 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
     return toSubmission(row);
   }
 
-  /** Newest first; each with the insured company's names (visible to whoever sees the submission). */
+  /** Each with the insured company's names (visible to whoever sees the submission). */
   async listSubmissions(
     filter: SubmissionListFilter,
   ): Promise<{ readonly items: SubmissionListing[]; readonly total: number }> {
@@ -340,7 +340,7 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
       .select(SUBMISSION_COLUMNS.map((column) => `submissions.${column}` as const))
       .select(['organisations.nameZh as organisationNameZh', 'organisations.nameEn as organisationNameEn'])
       .select((eb) => eb.fn.countAll<string>().over().as('total'))
-      .orderBy('submissions.submissionSeq', 'desc')
+      .orderBy('submissions.submissionSeq', filter.order === 'oldest_first' ? 'asc' : 'desc')
       .limit(filter.limit)
       .offset(filter.offset)
       .execute();

@@ -77,14 +77,13 @@ function underwritingRepository(state: State, now: () => Date): UnderwritingRepo
       return Promise.resolve(copy(updated));
     },
     listSubmissions(filter) {
-      // Newest first: the array holds insertion order, which is creation order.
-      const matching = state.submissions
-        .filter(
-          (submission) =>
-            (filter.status === undefined || submission.status === filter.status) &&
-            (filter.organisationId === undefined || submission.organisationId === filter.organisationId),
-        )
-        .reverse();
+      // The array holds insertion order, which is creation order.
+      const matching = state.submissions.filter(
+        (submission) =>
+          (filter.status === undefined || submission.status === filter.status) &&
+          (filter.organisationId === undefined || submission.organisationId === filter.organisationId),
+      );
+      if (filter.order !== 'oldest_first') matching.reverse();
       const items = matching.slice(filter.offset, filter.offset + filter.limit).map((submission) => {
         const organisation = requireRow(state.organisations, submission.organisationId, 'organisation');
         return {
