@@ -384,6 +384,32 @@ export const SubmissionPage = z
   })
   .meta({ id: 'SubmissionPage' });
 
+export const InventoryScanResult = z
+  .object({
+    componentsCompared: z.number().int(),
+    versionsUnreadable: z.number().int(),
+    openFindings: z
+      .object({ critical: z.number().int(), knownExploited: z.number().int() })
+      .meta({ description: 'The counts a risk profile’s openFindings takes.' }),
+    topFindings: z
+      .array(
+        z.object({
+          title: z.string(),
+          componentName: z.string(),
+          componentVersion: z.string().nullable(),
+          advisoryIds: z.array(z.string()),
+          cveIds: z.array(z.string()),
+          cvssScore: z.number().nullable(),
+          epss: z.number().nullable(),
+          kev: z.boolean(),
+          priority: z.number().int(),
+          severityBand: z.string(),
+        }),
+      )
+      .meta({ description: 'The highest-priority findings (at most 10), highest first.' }),
+  })
+  .meta({ id: 'InventoryScanResult' });
+
 export const QuoteRequest = z
   .object({ options: z.array(CoverageChoice).min(1).max(3).default([{}]), seed: Seed.optional() })
   .strict()
