@@ -91,6 +91,36 @@ export async function fillSubmissionForm(page: Page, details: SubmissionDetails)
   }
 }
 
+/** A small CycloneDX 1.5 SBOM of npm packages, as a build tool writes one. */
+export function cycloneDxSbom(
+  application: string,
+  packages: readonly { readonly name: string; readonly version: string }[],
+): string {
+  return JSON.stringify({
+    bomFormat: 'CycloneDX',
+    specVersion: '1.5',
+    version: 1,
+    metadata: { component: { type: 'application', name: application, version: '1.0.0' } },
+    components: packages.map(({ name, version }) => ({
+      type: 'library',
+      'bom-ref': `pkg:npm/${name}@${version}`,
+      name,
+      version,
+      purl: `pkg:npm/${name}@${version}`,
+    })),
+  });
+}
+
+/** Picks an SBOM file in the form and waits until the server's scan has filled in the counts. */
+export async function uploadSbom(page: Page, fileName: string, content: string): Promise<void> {
+  await page.locator('#submission-sbom').setInputFiles({
+    name: fileName,
+    mimeType: 'application/json',
+    buffer: Buffer.from(content, 'utf8'),
+  });
+  await page.getByTestId('sbom-scan-result').waitFor();
+}
+
 /** Saves the draft and waits for "saved at"; resolves with the submission's id from its address. */
 export async function saveDraft(page: Page): Promise<string> {
   await page.getByTestId('save-draft').click();

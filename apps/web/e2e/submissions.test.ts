@@ -10,6 +10,8 @@ import {
   submissionIdOf,
   submitForUnderwriting,
   typeField,
+  cycloneDxSbom,
+  uploadSbom,
 } from './submission-steps.js';
 
 const { openPage } = setUpBrowserSuite();
@@ -65,6 +67,24 @@ describe('submissions', { timeout: 180_000 }, () => {
     await typeField(page, 'employees', WELL_RUN_SOFTWARE_COMPANY.employees);
     await employeesProblem.waitFor({ state: 'detached' });
     expect(await page.getByTestId('save-state').innerText()).toBe('尚未保存');
+
+    // The SBOM is matched on the server and its counts replace what was typed (the demo has no feeds
+    // imported, so nothing is found, and the counts fall to zero).
+    await typeField(page, 'criticalFindings', '3');
+    await uploadSbom(
+      page,
+      'qingshi-portal.cdx.json',
+      cycloneDxSbom('qingshi-portal', [
+        { name: 'express', version: '4.17.1' },
+        { name: 'jsonwebtoken', version: '0.4.0' },
+        { name: 'lodash', version: '4.17.15' },
+      ]),
+    );
+    expect(await page.getByTestId('sbom-scan-result').innerText()).toContain(
+      'qingshi-portal.cdx.json：比对了 3 个组件，发现严重漏洞 0 个、已知被利用漏洞 0 个',
+    );
+    expect(await page.locator('#submission-criticalFindings').inputValue()).toBe('0');
+    expect(await page.locator('#submission-knownExploitedFindings').inputValue()).toBe('0');
 
     const submissionId = await saveDraft(page);
     await screenshotInBothLanguages(page, 'submissions.form');

@@ -1,5 +1,5 @@
-import { Submission, SubmissionPage, type RiskProfile } from '@carapace/contracts';
-import { getJson, postJson, putJson, type RequestOptions } from './http-client';
+import { InventoryScanResult, Submission, SubmissionPage, type RiskProfile } from '@carapace/contracts';
+import { getJson, postFile, postJson, putJson, type RequestOptions } from './http-client';
 
 export type SubmissionRecord = ReturnType<typeof Submission.parse>;
 export type SubmissionPageRecord = ReturnType<typeof SubmissionPage.parse>;
@@ -69,4 +69,19 @@ export function submitSubmission(id: string, options: RequestOptions = {}): Prom
     ...options,
     successStatuses: [200],
   });
+}
+
+export type InventoryScanRecord = ReturnType<typeof InventoryScanResult.parse>;
+
+/** The most a JSON request may carry (the API's body limit). */
+export const MAX_SBOM_BYTES = 1024 * 1024;
+
+/** Matches a CycloneDX SBOM against the vulnerability feeds; nothing is stored. */
+export function scanSbom(file: Blob, options: RequestOptions = {}): Promise<InventoryScanRecord> {
+  return postFile(
+    '/api/v1/inventory-scans',
+    { content: file, contentType: 'application/vnd.cyclonedx+json' },
+    InventoryScanResult,
+    { ...options, successStatuses: [200] },
+  );
 }

@@ -1,6 +1,7 @@
 import { INDUSTRY_CODES } from '@carapace/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SbomScan } from './sbom-scan';
 import { fieldId, type FieldName, type SubmissionForm } from './submission-form-model';
 
 interface Option {
@@ -184,6 +185,12 @@ export function SubmissionFields({
       <fieldset className="card submission-form__section">
         <legend className="card__title">{t('submissions.form.findings')}</legend>
         <p className="hint">{t('submissions.form.findingsHint')}</p>
+        <SbomScan
+          onCounts={(counts) => {
+            update('criticalFindings', String(counts.critical));
+            update('knownExploitedFindings', String(counts.knownExploited));
+          }}
+        />
         <div className="submission-form__grid">
           {field('criticalFindings', t('submissions.form.criticalFindings'), numberInput('criticalFindings'))}
           {field(
