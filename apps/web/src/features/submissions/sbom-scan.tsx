@@ -54,23 +54,32 @@ export function SbomScan({
 
   return (
     <div className="sbom-scan" data-testid="sbom-scan">
-      <div className="field">
-        <label className="field__label" htmlFor="submission-sbom">
-          {t('submissions.sbom.label')}
-        </label>
+      {/* The browser's own file button speaks the browser's language, not the page's: it is hidden, and
+          a label styled as a button opens it (a click or Enter on the focused input still works). */}
+      <p className="field__label" id="submission-sbom-title">
+        {t('submissions.sbom.label')}
+      </p>
+      <div className="sbom-scan__picker">
         <input
           id="submission-sbom"
           type="file"
           accept=".json,.cdx.json,application/json,application/vnd.cyclonedx+json"
-          className="sbom-scan__input"
+          className="visually-hidden sbom-scan__input"
+          aria-labelledby="submission-sbom-title submission-sbom-button"
           aria-describedby="submission-sbom-hint"
           disabled={scanning}
           onChange={(event) => void onFile(event)}
         />
-        <p className="hint" id="submission-sbom-hint">
-          {t('submissions.sbom.hint')}
-        </p>
+        <label htmlFor="submission-sbom" className="button button--secondary" id="submission-sbom-button">
+          {t('submissions.sbom.choose')}
+        </label>
+        <span className="muted" data-testid="sbom-file-name">
+          {result?.fileName ?? tooLarge ?? t('submissions.sbom.noFile')}
+        </span>
       </div>
+      <p className="hint" id="submission-sbom-hint">
+        {t('submissions.sbom.hint')}
+      </p>
       <div aria-live="polite">
         {scanning && <p className="muted">{t('submissions.sbom.scanning')}</p>}
         {tooLarge !== undefined && (
