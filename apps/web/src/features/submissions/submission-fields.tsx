@@ -4,6 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { SbomScan } from './sbom-scan';
 import { fieldId, type FieldName, type SubmissionForm } from './submission-form-model';
 
+/** Marked with * beside the label (and aria-required on the input), as the form's introduction says. */
+const REQUIRED_FIELDS: readonly FieldName[] = [
+  'organisationId',
+  'insurerId',
+  'industry',
+  'annualRevenue',
+  'employees',
+];
+
 interface Option {
   readonly id: string;
   readonly name: string;
@@ -49,6 +58,7 @@ export function SubmissionFields({
       <div className="field" data-testid={`field-${name}`}>
         <label className="field__label" htmlFor={fieldId(name)}>
           {label}
+          {REQUIRED_FIELDS.includes(name) && <span aria-hidden="true"> *</span>}
         </label>
         {control(describedBy)}
         {hint !== undefined && (
@@ -80,6 +90,7 @@ export function SubmissionFields({
         onBlur={() => {
           blur(name);
         }}
+        aria-required={REQUIRED_FIELDS.includes(name)}
         aria-invalid={problemOf(name) !== undefined}
         aria-describedby={describedBy}
       />
@@ -105,6 +116,7 @@ export function SubmissionFields({
                 onBlur={() => {
                   blur('organisationId');
                 }}
+                aria-required
                 aria-invalid={problemOf('organisationId') !== undefined}
                 aria-describedby={describedBy}
               >
@@ -130,6 +142,7 @@ export function SubmissionFields({
                 onBlur={() => {
                   blur('insurerId');
                 }}
+                aria-required
                 aria-invalid={problemOf('insurerId') !== undefined}
                 aria-describedby={describedBy}
               >
@@ -152,6 +165,7 @@ export function SubmissionFields({
               onBlur={() => {
                 blur('industry');
               }}
+              aria-required
               aria-invalid={problemOf('industry') !== undefined}
               aria-describedby={describedBy}
             >
