@@ -132,21 +132,6 @@ export function SubmissionPage({
   );
 }
 
-function problemMessage(t: ReturnType<typeof useTranslation>['t'], problem: FieldProblems[FieldName]) {
-  if (problem === undefined) return undefined;
-  if (problem.reason === 'tooSmall') {
-    return problem.limit === undefined
-      ? t('submissions.problems.tooSmallNoLimit')
-      : t('submissions.problems.tooSmall', { limit: problem.limit });
-  }
-  if (problem.reason === 'tooLarge') {
-    return problem.limit === undefined
-      ? t('submissions.problems.tooLargeNoLimit')
-      : t('submissions.problems.tooLarge', { limit: problem.limit });
-  }
-  return t(`submissions.problems.${problem.reason}`);
-}
-
 function SubmissionEditor({
   session,
   record,
@@ -218,9 +203,26 @@ function SubmissionEditor({
   );
   const insurers = useApiResource(loadInsurers);
 
+  const problemMessage = (problem: FieldProblems[FieldName]): string | undefined => {
+    if (problem === undefined) return undefined;
+    // The limit goes in as text: a typed number option makes TypeScript's key check too deep to finish.
+    const limit = problem.limit === undefined ? undefined : format.number(problem.limit);
+    if (problem.reason === 'tooSmall') {
+      return limit === undefined
+        ? t('submissions.problems.tooSmallNoLimit')
+        : t('submissions.problems.tooSmall', { limit });
+    }
+    if (problem.reason === 'tooLarge') {
+      return limit === undefined
+        ? t('submissions.problems.tooLargeNoLimit')
+        : t('submissions.problems.tooLarge', { limit });
+    }
+    return t(`submissions.problems.${problem.reason}`);
+  };
+
   const problemOf = (field: FieldName): string | undefined =>
     serverProblems[field] ??
-    (showAll || touched.has(field) ? problemMessage(t, validation.problems[field]) : undefined);
+    (showAll || touched.has(field) ? problemMessage(validation.problems[field]) : undefined);
 
   const update = <K extends keyof SubmissionForm>(field: K, value: SubmissionForm[K]) => {
     setForm((previous) => ({ ...previous, [field]: value }));
