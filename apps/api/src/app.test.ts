@@ -234,6 +234,7 @@ describeEachDatabase('HTTP API', ({ handle, kind }) => {
           '/api/v1/audit-log/verification',
           '/api/v1/data-access-requests',
           '/api/v1/data-access-requests/{id}/decision',
+          '/api/v1/inventory-scans',
           '/api/v1/me',
           '/api/v1/organisations',
           '/api/v1/organisations/{id}',

@@ -202,6 +202,9 @@ export function buildApp(dependencies: ApiDependencies): OpenAPIHono<ApiEnv> {
       catalogue: dependencies.catalogue,
       simulate: dependencies.simulate,
       now: clock,
+      ...(dependencies.monitoring === undefined
+        ? {}
+        : { advisoryIndex: dependencies.monitoring.advisoryIndex.bind(dependencies.monitoring) }),
     }),
   );
   app.route(

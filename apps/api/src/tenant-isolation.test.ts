@@ -128,6 +128,10 @@ function repositoryReads(a: TenantRecords): ((r: Repositories) => Promise<unknow
     (r) => r.underwriting.findPolicyByQuote(a.quoteId),
     (r) =>
       r.underwriting.listPolicies({ organisationId: a.insuredId, limit: 50, offset: 0 }).then((p) => p.items),
+    (r) =>
+      r.underwriting
+        .listSubmissions({ organisationId: a.insuredId, limit: 50, offset: 0 })
+        .then((p) => p.items),
     (r) => r.underwriting.listPolicyTransactions(a.policyId),
     (r) => r.organisations.findById(a.insuredId),
     (r) =>

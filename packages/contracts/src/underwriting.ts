@@ -356,6 +356,60 @@ export const Submission = z
   })
   .meta({ id: 'Submission' });
 
+export const SUBMISSION_STATUS_VALUES = ['draft', 'submitted'] as const;
+
+export const SubmissionListQuery = z.object({
+  status: z.enum(SUBMISSION_STATUS_VALUES).optional(),
+  organisationId: z.uuid().optional(),
+  order: z
+    .enum(['newest_first', 'oldest_first'])
+    .default('newest_first')
+    .meta({ description: 'By creation.' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const SubmissionListItem = Submission.extend({
+  organisation: z
+    .object({ nameZh: z.string(), nameEn: z.string().nullable() })
+    .meta({ description: 'The insured company’s registered names, so a list reads without a look-up.' }),
+}).meta({ id: 'SubmissionListItem' });
+
+export const SubmissionPage = z
+  .object({
+    items: z.array(SubmissionListItem),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: 'SubmissionPage' });
+
+export const InventoryScanResult = z
+  .object({
+    componentsCompared: z.number().int(),
+    versionsUnreadable: z.number().int(),
+    openFindings: z
+      .object({ critical: z.number().int(), knownExploited: z.number().int() })
+      .meta({ description: 'The counts a risk profile’s openFindings takes.' }),
+    topFindings: z
+      .array(
+        z.object({
+          title: z.string(),
+          componentName: z.string(),
+          componentVersion: z.string().nullable(),
+          advisoryIds: z.array(z.string()),
+          cveIds: z.array(z.string()),
+          cvssScore: z.number().nullable(),
+          epss: z.number().nullable(),
+          kev: z.boolean(),
+          priority: z.number().int(),
+          severityBand: z.string(),
+        }),
+      )
+      .meta({ description: 'The highest-priority findings (at most 10), highest first.' }),
+  })
+  .meta({ id: 'InventoryScanResult' });
+
 export const QuoteRequest = z
   .object({ options: z.array(CoverageChoice).min(1).max(3).default([{}]), seed: Seed.optional() })
   .strict()

@@ -13,6 +13,7 @@ import {
   QuoteDetail,
   QuoteList,
   Submission,
+  SubmissionPage,
 } from '@carapace/contracts';
 import { describeEachDatabase } from '@carapace/store/testing';
 import { startApiTestServer, type ApiTestServer } from '../testing/api-test-server.js';
@@ -374,6 +375,51 @@ describeEachDatabase('underwriting API', ({ handle }) => {
       fromStatus: 'quoted',
       toStatus: 'expired',
     });
+  });
+
+  it('lists the submissions the caller takes part in, newest first, by status and company, with names', async () => {
+    const submitted = await submittedSubmission();
+    const other = await registerInsured('苏州测试物流有限公司');
+    const draft = Submission.parse(
+      await (
+        await send(`${server.url}/api/v1/submissions`, 'POST', { organisationId: other.id, profile: PROFILE })
+      ).json(),
+    );
+    const list = async (query: string) => {
+      const response = await send(`${server.url}/api/v1/submissions${query}`, 'GET');
+      expect(response.status).toBe(200);
+      return SubmissionPage.parse(await response.json());
+    };
+
+    const all = await list('');
+    expect(all.items.map((item) => [item.id, item.status, item.organisation.nameZh])).toEqual([
+      [draft.id, 'draft', '苏州测试物流有限公司'],
+      [submitted.id, 'submitted', '杭州测试软件有限公司'],
+    ]);
+    expect(all).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    expect(all.items[0]).toMatchObject({
+      ...draft,
+      organisation: { nameZh: '苏州测试物流有限公司', nameEn: null },
+    });
+    expect((await list('?status=submitted')).items.map((item) => item.id)).toEqual([submitted.id]);
+    expect((await list('?order=oldest_first')).items.map((item) => item.id)).toEqual([
+      submitted.id,
+      draft.id,
+    ]);
+    expect((await list(`?organisationId=${other.id}&status=submitted`)).total).toBe(0);
+    expect(await list('?limit=1&offset=1')).toMatchObject({ total: 2, limit: 1, offset: 1 });
+    expect((await list('?limit=1&offset=1')).items.map((item) => item.id)).toEqual([submitted.id]);
+
+    const badStatus = await send(`${server.url}/api/v1/submissions?status=bound`, 'GET');
+    expect(badStatus.status).toBe(400);
+    expect((await problemOf(badStatus)).code).toBe('validation_failed');
+
+    // Another insurer's underwriter sees none of this insurer's queue; a security admin may not list at all.
+    signedIn = () => server.tokenFor('underwriter', 'other-insurer');
+    expect(await list('')).toMatchObject({ items: [], total: 0 });
+    signedIn = () => server.tokenFor('security_admin');
+    const refused = await send(`${server.url}/api/v1/submissions`, 'GET');
+    expect(refused.status).toBe(403);
   });
 
   it('refuses quoting a draft, a submission for a non-insured, and unknown ids', async () => {

@@ -6,6 +6,7 @@ import {
   ContingencyRequest,
   ControlWhatIf,
   CreateSubmissionRequest,
+  InventoryScanResult,
   IssuePolicyRequest,
   Policy,
   PolicyIdParams,
@@ -25,6 +26,8 @@ import {
   ReferralDecisionRequest,
   Submission,
   SubmissionIdParams,
+  SubmissionListQuery,
+  SubmissionPage,
   UpdateSubmissionProfileRequest,
   WhatIfRequest,
 } from '@carapace/contracts';
@@ -39,15 +42,19 @@ import {
   getSubmission,
   issuePolicy,
   listPolicies,
+  listSubmissions,
   listSubmissionQuotes,
   quoteSubmission,
   requestBind,
   satisfyContingency,
+  scanInventory,
   submitSubmission,
   updateSubmissionProfile,
   withdrawBindRequest,
   UNDERWRITING_ACCESS_RULES,
+  AdvisoryIndexCache,
   RuleViolationError,
+  type MonitoringServices,
   type LifecycleServices,
   type UnderwritingAction,
   type UnitOfWorkFactory,
@@ -68,6 +75,7 @@ import {
   submissionToWire,
   whatIfToWire,
 } from '../underwriting/underwriting-wire-format.js';
+import { readInventoryUpload } from '../monitoring/monitoring-wire-format.js';
 
 const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: Problem } };
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -139,6 +147,44 @@ const createSubmissionRoute = createRoute({
     201: { description: 'Draft created', content: json(Submission) },
     400: invalid,
     404: notFound,
+    422: unprocessable,
+  },
+});
+
+const listSubmissionsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/submissions',
+  tags: [TAG_LIFECYCLE],
+  summary:
+    'Submissions the caller takes part in, newest first by default (an underwriter’s queue, a company’s own)',
+  request: { query: SubmissionListQuery },
+  responses: { 200: { description: 'One page of submissions', content: json(SubmissionPage) }, 400: invalid },
+});
+
+/** How many of an inventory scan's findings the answer lists; the counts cover them all. */
+const TOP_FINDINGS_SHOWN = 10;
+
+const inventoryScanRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/inventory-scans',
+  tags: [TAG_LIFECYCLE],
+  summary: 'Scan an applicant’s CycloneDX SBOM against the vulnerability feeds, storing nothing',
+  description:
+    'The body is the SBOM itself (`application/vnd.cyclonedx+json` or `application/json`, up to 1 MiB). The ' +
+    'answer counts the critical and the known-exploited vulnerabilities, as a submission’s profile takes them. ' +
+    '比对申请人的 SBOM 与漏洞情报，统计严重漏洞与已知被利用漏洞，不保存任何数据。',
+  request: {
+    body: {
+      required: true,
+      content: {
+        // Not validated here: the SBOM reader checks CycloneDX itself and names the component at fault (422).
+        'application/vnd.cyclonedx+json': { schema: { $ref: '#/components/schemas/CycloneDxSbomUpload' } },
+        'application/json': { schema: { $ref: '#/components/schemas/CycloneDxSbomUpload' } },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'What the SBOM shows against today’s feeds', content: json(InventoryScanResult) },
     422: unprocessable,
   },
 });
@@ -293,6 +339,8 @@ const getPolicyRoute = createRoute({
 
 export interface UnderwritingRouteServices extends Omit<LifecycleServices, 'unitOfWork'> {
   readonly unitOfWorkFor: UnitOfWorkFactory;
+  /** The monitoring's advisory index, shared so the process builds it once; the routes keep their own without. */
+  readonly advisoryIndex?: MonitoringServices['advisoryIndex'];
 }
 
 /**
@@ -306,6 +354,8 @@ export function underwritingRoutes(routeServices: UnderwritingRouteServices): Op
     const { unitOfWork } = await authorise(c, routeServices.unitOfWorkFor, UNDERWRITING_ACCESS_RULES, action);
     return { ...routeServices, unitOfWork };
   };
+  const ownIndex = new AdvisoryIndexCache();
+  const advisoryIndex = routeServices.advisoryIndex ?? ((feeds) => ownIndex.indexFor(feeds));
   return new OpenAPIHono<ApiEnv>()
     .openapi(listProductsRoute, (c) =>
       c.json({ items: services.catalogue.latestProducts().map(productToWire) }, 200),
@@ -345,6 +395,59 @@ export function underwritingRoutes(routeServices: UnderwritingRouteServices): Op
       });
       c.header('location', `/api/v1/submissions/${submission.id}`);
       return c.json(submissionToWire(submission), 201);
+    })
+    .openapi(listSubmissionsRoute, async (c) => {
+      const scoped = await as(c, 'submission.read');
+      const query = c.req.valid('query');
+      const page = await listSubmissions(scoped, {
+        ...(query.status === undefined ? {} : { status: query.status }),
+        ...(query.organisationId === undefined ? {} : { organisationId: query.organisationId }),
+        order: query.order,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return c.json(
+        {
+          items: page.items.map((item) => ({
+            ...submissionToWire(item.submission),
+            organisation: { nameZh: item.organisationNameZh, nameEn: item.organisationNameEn },
+          })),
+          total: page.total,
+          limit: query.limit,
+          offset: query.offset,
+        },
+        200,
+      );
+    })
+    .openapi(inventoryScanRoute, async (c) => {
+      const { unitOfWork } = await authorise(
+        c,
+        routeServices.unitOfWorkFor,
+        UNDERWRITING_ACCESS_RULES,
+        'assessment.run',
+      );
+      const read = await readInventoryUpload(c.req.header('content-type') ?? '', await c.req.text());
+      const scan = await scanInventory(unitOfWork, { advisoryIndex }, read.components);
+      return c.json(
+        {
+          componentsCompared: scan.componentsCompared,
+          versionsUnreadable: scan.versionsUnreadable,
+          openFindings: { critical: scan.critical, knownExploited: scan.knownExploited },
+          topFindings: scan.findings.slice(0, TOP_FINDINGS_SHOWN).map((finding) => ({
+            title: finding.title,
+            componentName: finding.componentName,
+            componentVersion: finding.componentVersion,
+            advisoryIds: [...finding.advisoryIds],
+            cveIds: [...finding.cveIds],
+            cvssScore: finding.cvssScore,
+            epss: finding.epss,
+            kev: finding.kev,
+            priority: finding.priority,
+            severityBand: finding.severityBand,
+          })),
+        },
+        200,
+      );
     })
     .openapi(getSubmissionRoute, async (c) => {
       const scoped = await as(c, 'submission.read');

@@ -15,6 +15,7 @@ export type * from './monitoring-services.js';
 export * from './receive-partner-event.js';
 export * from './reconcile-findings.js';
 export * from './rescan-insured.js';
+export * from './scan-inventory.js';
 export * from './take-risk-snapshot.js';
 export * from './triage-finding.js';
 export * from './upload-inventory.js';

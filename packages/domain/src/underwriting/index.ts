@@ -82,6 +82,8 @@ export {
 export {
   POLICY_TRANSACTION_KINDS,
   type Submission,
+  type SubmissionListFilter,
+  type SubmissionListing,
   type Quote,
   type QuoteEvent,
   type QuoteContingency,
@@ -95,6 +97,7 @@ export type { LifecycleServices } from './underwriting-services.js';
 export {
   createSubmission,
   getSubmission,
+  listSubmissions,
   updateSubmissionProfile,
   submitSubmission,
   type NewSubmission,

@@ -19,6 +19,7 @@ import type { RiskProfile } from './risk-profile.js';
 import {
   createSubmission,
   getSubmission,
+  listSubmissions,
   submitSubmission,
   updateSubmissionProfile,
 } from './submission-use-cases.js';
@@ -174,6 +175,38 @@ describe('submissions', () => {
       }),
     ).rejects.toMatchObject({ code: 'product_not_found' });
     expect(store.snapshot().submissions).toHaveLength(0);
+  });
+
+  it('lists submissions newest first with the company’s names, by status', async () => {
+    const first = await submitted();
+    const draft = await createSubmission(services, {
+      organisationId: insured.id,
+      insurerId: insurer.id,
+      productId: 'cyber-sme',
+      profile: cleanProfile(),
+    });
+    const named = (submission: typeof first) => ({
+      submission,
+      organisationNameZh: '示例制造有限公司',
+      organisationNameEn: null,
+    });
+    expect(await listSubmissions(services, { limit: 10, offset: 0 })).toEqual({
+      items: [named(draft), named(first)],
+      total: 2,
+    });
+    expect(
+      (await listSubmissions(services, { order: 'oldest_first', limit: 10, offset: 0 })).items.map(
+        (item) => item.submission.id,
+      ),
+    ).toEqual([first.id, draft.id]);
+    expect(await listSubmissions(services, { status: 'submitted', limit: 10, offset: 0 })).toEqual({
+      items: [named(first)],
+      total: 1,
+    });
+    expect(await listSubmissions(services, { organisationId: broker.id, limit: 10, offset: 0 })).toEqual({
+      items: [],
+      total: 0,
+    });
   });
 
   it('refuses an invalid correction and keeps the draft as it was', async () => {

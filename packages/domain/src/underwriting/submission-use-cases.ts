@@ -2,7 +2,7 @@ import { NotFoundError, RuleViolationError } from '../shared/domain-error.js';
 import type { Repositories } from '../platform/unit-of-work.js';
 import { resolvePricingContext } from './assess-risk.js';
 import type { RiskProfile } from './risk-profile.js';
-import type { Submission } from './underwriting-records.js';
+import type { Submission, SubmissionListFilter, SubmissionListing } from './underwriting-records.js';
 import type { LifecycleServices } from './underwriting-services.js';
 
 /**
@@ -91,6 +91,17 @@ export async function getSubmission(
   id: string,
 ): Promise<Submission> {
   return services.unitOfWork.run((repositories) => requireSubmission(repositories, id));
+}
+
+/**
+ * The submissions the caller's tenant takes part in (as insurer, insured company or broker), newest first:
+ * an underwriter's queue, or a broker's or a company's own applications.
+ */
+export async function listSubmissions(
+  services: Pick<LifecycleServices, 'unitOfWork'>,
+  filter: SubmissionListFilter,
+): Promise<{ readonly items: SubmissionListing[]; readonly total: number }> {
+  return services.unitOfWork.run((repositories) => repositories.underwriting.listSubmissions(filter));
 }
 
 function requireDraft(submission: Submission, step: string): void {

@@ -23,6 +23,22 @@ export interface Submission {
   readonly submittedAt: Date | null;
 }
 
+/** A submission as a list shows it: with the insured company's names, so a row reads without another look-up. */
+export interface SubmissionListing {
+  readonly submission: Submission;
+  readonly organisationNameZh: string;
+  readonly organisationNameEn: string | null;
+}
+
+/** Which submissions a list shows, in creation order (newest first unless asked), one page at a time. */
+export interface SubmissionListFilter {
+  readonly status?: SubmissionStatus;
+  readonly organisationId?: string;
+  readonly order?: 'newest_first' | 'oldest_first';
+  readonly limit: number;
+  readonly offset: number;
+}
+
 export interface QuoteContingency {
   readonly code: string;
   readonly text: LocalisedText;

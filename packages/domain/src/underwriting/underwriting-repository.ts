@@ -6,6 +6,8 @@ import type {
   QuoteContingency,
   QuoteEvent,
   Submission,
+  SubmissionListFilter,
+  SubmissionListing,
 } from './underwriting-records.js';
 
 /**
@@ -20,6 +22,11 @@ export interface UnderwritingRepository {
     id: string,
     changes: Pick<Submission, 'profile' | 'status' | 'submittedAt'>,
   ): Promise<Submission>;
+  /** In creation order, newest first unless the filter asks otherwise; with the filter's total for paging. */
+  listSubmissions(filter: SubmissionListFilter): Promise<{
+    readonly items: SubmissionListing[];
+    readonly total: number;
+  }>;
 
   insertQuote(quote: Omit<Quote, 'id' | 'createdAt' | 'reference'>): Promise<Quote>;
   findQuote(id: string, options?: { readonly forUpdate?: boolean }): Promise<Quote | undefined>;

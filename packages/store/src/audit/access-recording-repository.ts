@@ -38,6 +38,12 @@ export const UNDERWRITING_ACCESS_RECORDING: AccessRecordingTable<UnderwritingRep
   insertSubmission: { action: 'create', objectType: 'submission', objectId: resultId },
   findSubmission: { action: 'read', objectType: 'submission', objectId: firstArgument, rows: foundRows },
   updateSubmission: { action: 'update', objectType: 'submission', objectId: firstArgument },
+  listSubmissions: {
+    action: 'list',
+    objectType: 'submission',
+    objectId: field('organisationId'),
+    rows: pageRows,
+  },
   insertQuote: { action: 'create', objectType: 'quote', objectId: resultId },
   findQuote: { action: 'read', objectType: 'quote', objectId: firstArgument, rows: foundRows },
   listQuotes: { action: 'list', objectType: 'submission_quotes', objectId: firstArgument, rows: listedRows },

@@ -616,6 +616,65 @@ describeEachDatabase('underwriting repository', ({ kind, handle }) => {
     ).toBe('23505');
   });
 
+  it('lists submissions newest first with the insured company’s names, by status and organisation, paged', async () => {
+    const { db } = handle();
+    const unitOfWork = createUnitOfWork(db);
+    const ningboId = await registerOrganisation(unitOfWork, ningbo);
+    const hangzhouId = await registerOrganisation(unitOfWork, hangzhou);
+    const older = await submit(unitOfWork, ningboId);
+    const draft = await unitOfWork.run((repositories) =>
+      repositories.underwriting.insertSubmission({
+        organisationId: hangzhouId,
+        insurerId: older.insurerId,
+        brokerId: null,
+        ...PRODUCT,
+        status: 'draft',
+        profile,
+        submittedAt: null,
+      }),
+    );
+    const newer = await submit(unitOfWork, ningboId);
+    const named = (submission: Submission, from: NewOrganisation) => ({
+      submission,
+      organisationNameZh: from.nameZh,
+      organisationNameEn: from.nameEn,
+    });
+
+    await unitOfWork.run(async (repositories) => {
+      const underwriting = repositories.underwriting;
+      expect(await underwriting.listSubmissions({ limit: 10, offset: 0 })).toEqual({
+        items: [named(newer, ningbo), named(draft, hangzhou), named(older, ningbo)],
+        total: 3,
+      });
+      expect(await underwriting.listSubmissions({ status: 'draft', limit: 10, offset: 0 })).toEqual({
+        items: [named(draft, hangzhou)],
+        total: 1,
+      });
+      expect(
+        await underwriting.listSubmissions({
+          status: 'submitted',
+          organisationId: ningboId,
+          limit: 1,
+          offset: 1,
+        }),
+      ).toEqual({ items: [named(older, ningbo)], total: 2 });
+      expect(await underwriting.listSubmissions({ limit: 10, offset: 7 })).toEqual({ items: [], total: 3 });
+      expect(
+        (await underwriting.listSubmissions({ order: 'oldest_first', limit: 2, offset: 0 })).items,
+      ).toEqual([named(older, ningbo), named(draft, hangzhou)]);
+      expect(
+        await underwriting.listSubmissions({ organisationId: 'not-a-uuid', limit: 10, offset: 0 }),
+      ).toEqual({ items: [], total: 0 });
+    });
+
+    // The repository's own filter, without the database's Row-Level Security: a company sees only its own.
+    const asHangzhou = new KyselyUnderwritingRepository(db, { kind: 'tenant', tenantId: hangzhouId });
+    expect(await asHangzhou.listSubmissions({ limit: 10, offset: 0 })).toEqual({
+      items: [named(draft, hangzhou)],
+      total: 1,
+    });
+  });
+
   it('lists policies by organisation, oldest first, with paging and a total', async () => {
     const unitOfWork = createUnitOfWork(handle().db);
     const ningboId = await registerOrganisation(unitOfWork, ningbo);

@@ -11,6 +11,8 @@ import {
   type QuoteEvent,
   type QuoteStatus,
   type Submission,
+  type SubmissionListFilter,
+  type SubmissionListing,
   type UnderwritingRepository,
 } from '@carapace/domain';
 import type {
@@ -318,6 +320,44 @@ export class KyselyUnderwritingRepository implements UnderwritingRepository {
       : undefined;
     if (row === undefined) throw new NotFoundError('submission_not_found', `no submission ${id}`);
     return toSubmission(row);
+  }
+
+  /** Each with the insured company's names (visible to whoever sees the submission). */
+  async listSubmissions(
+    filter: SubmissionListFilter,
+  ): Promise<{ readonly items: SubmissionListing[]; readonly total: number }> {
+    if (filter.organisationId !== undefined && !isUuid(filter.organisationId)) return { items: [], total: 0 };
+    let query = this.db
+      .selectFrom('submissions')
+      .innerJoin('organisations', 'organisations.id', 'submissions.organisationId')
+      .where(underwritingPartiesInclude(this.scope, 'submissions'));
+    if (filter.status !== undefined) query = query.where('submissions.status', '=', filter.status);
+    if (filter.organisationId !== undefined) {
+      query = query.where('submissions.organisationId', '=', filter.organisationId);
+    }
+    // The total rides along with the page (one statement, one snapshot), so the two always agree.
+    const rows = await query
+      .select(SUBMISSION_COLUMNS.map((column) => `submissions.${column}` as const))
+      .select(['organisations.nameZh as organisationNameZh', 'organisations.nameEn as organisationNameEn'])
+      .select((eb) => eb.fn.countAll<string>().over().as('total'))
+      .orderBy('submissions.submissionSeq', filter.order === 'oldest_first' ? 'asc' : 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    const [first] = rows;
+    const total =
+      first !== undefined
+        ? first.total
+        : // A page past the end has no row to carry the total.
+          (await query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()).total;
+    return {
+      items: rows.map((row) => ({
+        submission: toSubmission(row),
+        organisationNameZh: row.organisationNameZh,
+        organisationNameEn: row.organisationNameEn,
+      })),
+      total: safeInteger(total, 'count(submissions)'),
+    };
   }
 
   async insertQuote(quote: Omit<Quote, 'id' | 'createdAt' | 'reference'>): Promise<Quote> {

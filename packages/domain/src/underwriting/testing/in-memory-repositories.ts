@@ -76,6 +76,24 @@ function underwritingRepository(state: State, now: () => Date): UnderwritingRepo
       state.submissions[index] = updated;
       return Promise.resolve(copy(updated));
     },
+    listSubmissions(filter) {
+      // The array holds insertion order, which is creation order.
+      const matching = state.submissions.filter(
+        (submission) =>
+          (filter.status === undefined || submission.status === filter.status) &&
+          (filter.organisationId === undefined || submission.organisationId === filter.organisationId),
+      );
+      if (filter.order !== 'oldest_first') matching.reverse();
+      const items = matching.slice(filter.offset, filter.offset + filter.limit).map((submission) => {
+        const organisation = requireRow(state.organisations, submission.organisationId, 'organisation');
+        return {
+          submission: copy(submission),
+          organisationNameZh: organisation.nameZh,
+          organisationNameEn: organisation.nameEn,
+        };
+      });
+      return Promise.resolve({ items, total: matching.length });
+    },
     insertQuote(quote) {
       requireRow(state.submissions, quote.submissionId, 'submission');
       const createdAt = now();
