@@ -32,18 +32,24 @@ export async function screenshotInBothLanguages(
   await settle(page);
 }
 
+/** What sticks to the viewport while scrolling: the header, the submission form's save bar, a finding's panel. */
+const STICKY_ELEMENTS = ['.app-header', '.submission-form__actions', '.finding-panel'];
+const UNSTICK_MARKER = '/* carapace-e2e: unstick */';
+
 /**
- * A full-page screenshot with the sticky header at the top: Chromium stitches a full page from the scrolled
- * viewport, so a sticky header would otherwise appear part-way down the image.
+ * A full-page screenshot with sticky elements where they sit in the page: Chromium stitches a full page from
+ * the scrolled viewport, so a sticky header or save bar would otherwise appear part-way down the image.
  */
 export async function fullPageScreenshot(page: Page, path: string): Promise<void> {
-  await page.addStyleTag({ content: '.app-header { position: static !important; }' });
+  await page.addStyleTag({
+    content: `${UNSTICK_MARKER} ${STICKY_ELEMENTS.join(', ')} { position: static !important; }`,
+  });
   try {
     await page.screenshot({ path, fullPage: true });
   } finally {
     // Strings, not functions: the e2e tsconfig has no DOM types.
     await page.evaluate(
-      "document.querySelectorAll('style').forEach((style) => { if (style.textContent.includes('.app-header { position: static')) style.remove(); })",
+      `document.querySelectorAll('style').forEach((style) => { if (style.textContent.startsWith(${JSON.stringify(UNSTICK_MARKER)})) style.remove(); })`,
     );
   }
 }
