@@ -412,11 +412,14 @@ function FindingsTable({
               <td>
                 <div className="findings-table__ids">
                   {finding.kev && <KevBadge />}
-                  <span className="mono">
-                    {finding.cveIds[0] ?? finding.advisoryIds[0] ?? finding.aliasGroup}
-                  </span>
+                  <span className="mono">{shownId(finding)}</span>
                 </div>
-                <div className="hint findings-table__title">{finding.title}</div>
+                {/* Many feeds title an advisory with its own id; saying it twice only widens the table. */}
+                {finding.title !== shownId(finding) && (
+                  <div className="hint findings-table__title" title={finding.title}>
+                    {finding.title}
+                  </div>
+                )}
               </td>
               <td data-testid="finding-priority" data-priority={finding.priority}>
                 <SeverityPill band={finding.severityBand} priority={finding.priority} />
@@ -445,4 +448,9 @@ function FindingsTable({
       </table>
     </div>
   );
+}
+
+/** The id a reader knows a vulnerability by: its CVE when it has one, else the feed's own id. */
+function shownId(finding: Pick<FindingData, 'cveIds' | 'advisoryIds' | 'aliasGroup'>): string {
+  return finding.cveIds[0] ?? finding.advisoryIds[0] ?? finding.aliasGroup;
 }
