@@ -28,7 +28,7 @@ const POISSON_GUIDE_LENGTH = 256;
 const ZIGGURAT_LAYER_MASK = 127;
 
 /** The model this kernel serves: what `isPoissonLognormalModel` has checked, unpacked. */
-interface PoissonLognormalModel {
+export interface PoissonLognormalModel {
   readonly inversion: PoissonInversionTable;
   /**
    * μ, σ and the terms (see the TERM_ indices) as float64 elements, which the kernel reads every year: a
