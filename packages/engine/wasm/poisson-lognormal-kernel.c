@@ -7,9 +7,9 @@
  *
  * Freestanding: no libc, no allocation. Everything lives in fixed arrays below, which the loader fills
  * (tables once per module instance, terms and the Poisson table once per model) and reads back (the
- * years of one block). Two rare paths call back into JavaScript, so that they too give the reference's
- * bits: the Ziggurat's wedge and tail (2.8 % of draws; they need Math.exp and Math.log, whose bits V8's
- * own code decides) and Math.exp for exponents outside the table's range.
+ * years of one block). Where the reference's result depends on the bits of Math.exp or Math.log, which V8's
+ * own code decides, this module calls back into JavaScript: for the Ziggurat's tail (≈ 0.03 % of draws),
+ * for exponents outside the exponential's table, and for the few wedge tests too close to call (below).
  *
  * Build: npm run build:wasm (packages/engine/scripts/build-wasm.sh). Compiled with -ffp-contract=off and
  * without -ffast-math: every operation is rounded as written, as in JavaScript.
@@ -54,10 +54,10 @@
 
 /*
  * standardNormalOutsideRectangle(random, indexWord, x) on a generator at `state`, which it reads and
- * advances; returns the normal draw.
+ * advances; returns the normal draw. Called for the tail only (layer 0), whose draw is made of Math.log.
  */
-IMPORT("normalOutsideRectangle") double normal_outside_rectangle(int32_t index_word, double x);
-/* Math.exp, for exponents outside [−708, 709] (and NaN), as expByTable does. */
+IMPORT("normalOutsideRectangle") double js_normal_outside_rectangle(int32_t index_word, double x);
+/* Math.exp: for exponents outside [−708, 709] (and NaN), as expByTable does, and for close wedge tests. */
 IMPORT("exp") double math_exp(double x);
 
 static uint32_t state[4];
@@ -65,6 +65,7 @@ static double terms[TERM_COUNT];
 static int32_t guide[POISSON_GUIDE_LENGTH];
 static double cumulative[CUMULATIVE_CAPACITY];
 static double layer_x[ZIGGURAT_LAYER_COUNT + 1];
+static double layer_density[ZIGGURAT_LAYER_COUNT + 1];
 static double fraction_powers[FRACTION_POWER_COUNT];
 static double exponent_powers[EXPONENT_POWER_COUNT];
 
@@ -83,6 +84,7 @@ EXPORT("guideAddress") int32_t *guide_address(void) { return guide; }
 EXPORT("cumulativeAddress") double *cumulative_address(void) { return cumulative; }
 EXPORT("cumulativeCapacity") int32_t cumulative_capacity(void) { return CUMULATIVE_CAPACITY; }
 EXPORT("layerXAddress") double *layer_x_address(void) { return layer_x; }
+EXPORT("layerDensityAddress") double *layer_density_address(void) { return layer_density; }
 EXPORT("fractionPowersAddress") double *fraction_powers_address(void) { return fraction_powers; }
 EXPORT("exponentPowersAddress") double *exponent_powers_address(void) { return exponent_powers; }
 EXPORT("yearsPerBlock") int32_t years_per_block(void) { return YEARS_PER_BLOCK; }
@@ -99,6 +101,92 @@ EXPORT("sectionGrossAddress") double *section_gross_address(void) { return secti
 EXPORT("sectionCededAddress") double *section_ceded_address(void) { return section_ceded; }
 
 static inline uint32_t rotate_left(uint32_t word, int bits) { return (word << bits) | (word >> (32 - bits)); }
+
+/*
+ * expByTable (src/distributions/special-functions/exp-by-table.ts), operation for operation: Tang's
+ * table-driven exponential, within 2 ulp of Math.exp; Math.exp itself outside [−708, 709].
+ */
+static inline double exp_by_table(double x) {
+  if (!(x >= -708 && x <= 709)) return math_exp(x);
+  /*
+   * biased = 1.5·2^52 + round(x · 256 / ln 2) exactly (|that product| < 2^19, and the doubles in
+   * [2^52, 2^53) are the integers), so its low 32 bits are the rounded product as an int32: the
+   * reference's `scaled | 0`, read from the bits instead of converted (V8 compiles a float-to-int
+   * conversion with range checks).
+   */
+  const double biased = x * 369.3299304675746 + 6755399441055744.0;
+  const double scaled = biased - 6755399441055744.0;
+  uint64_t biased_bits;
+  __builtin_memcpy(&biased_bits, &biased, sizeof biased_bits);
+  const int32_t k = (int32_t)(uint32_t)biased_bits;
+  const double r = x - scaled * (0.6931471803691238 / 256) - scaled * (1.9082149292705877e-10 / 256);
+  const double exp_of_r = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24))));
+  return fraction_powers[k & 255] * exponent_powers[(k >> 8) + 1022] * exp_of_r;
+}
+
+/* nextUint32() on the generator at `state`, for the rare paths; the block keeps its state in locals. */
+static uint32_t next_output(void) {
+  const uint32_t s0 = state[0];
+  const uint32_t s1 = state[1];
+  const uint32_t s2 = state[2] ^ s0;
+  const uint32_t s3 = state[3] ^ s1;
+  const uint32_t result = rotate_left(s1 * 5, 7) * 9;
+  state[0] = s0 ^ s3;
+  state[1] = s1 ^ s2;
+  state[2] = s2 ^ (s1 << 9);
+  state[3] = rotate_left(s3, 11);
+  return result;
+}
+
+/* nextFloat64(): the top 27 bits of one output and the top 26 of the next, on the 2^−53 grid. */
+static double next_float64(void) {
+  const uint32_t high27 = next_output() >> 5;
+  const uint32_t low26 = next_output() >> 6;
+  return ((double)high27 * TWO_POW_26 + (double)low26) * TWO_POW_MINUS_53;
+}
+
+/* withSignOf: a multiplication by ±1, not a branch on a bit set half the time. */
+static inline double with_sign_of(uint32_t index_word, double x) {
+  return x * (double)(1 - (int32_t)((index_word & 128) >> 6));
+}
+
+/* layerAbscissa: a uniform on the 2^−53 grid from bits 11–31 of the first word and all of the second. */
+static inline double layer_abscissa(uint32_t index_word, uint32_t low_word) {
+  return ((double)(index_word >> 11) * TWO_POW_32 + (double)low_word) * TWO_POW_MINUS_53 *
+         layer_x[index_word & ZIGGURAT_LAYER_MASK];
+}
+
+/*
+ * The wedge test `height < Math.exp(−0.5 · x · x)` of standardNormalOutsideRectangle. Only its outcome
+ * reaches the draw, so it need not use Math.exp's bits: exp_by_table is within a few ulp of Math.exp (and
+ * Math.exp within one of e^x), so where height is further than 2^−40 relative from exp_by_table's value the
+ * outcome is Math.exp's. Closer than that, Math.exp decides (about one test in 10^11).
+ */
+static int is_under_density(double height, double x) {
+  const double exponent = -0.5 * x * x;
+  const double density = exp_by_table(exponent);
+  const double margin = density * 0x1p-40;
+  if (height < density - margin) return 1;
+  if (height >= density + margin) return 0;
+  return height < math_exp(exponent);
+}
+
+/*
+ * standardNormalOutsideRectangle(random, indexWord, x) for the generator at `state`: the wedge test and
+ * fresh proposals here, the tail in JavaScript.
+ */
+__attribute__((noinline)) static double normal_outside_rectangle(uint32_t index_word, double x) {
+  for (;;) {
+    const uint32_t layer = index_word & ZIGGURAT_LAYER_MASK;
+    if (layer == 0) return js_normal_outside_rectangle((int32_t)index_word, x);
+    const double height =
+        layer_density[layer] + next_float64() * (layer_density[layer + 1] - layer_density[layer]);
+    if (is_under_density(height, x)) return with_sign_of(index_word, x);
+    index_word = next_output();
+    x = layer_abscissa(index_word, next_output());
+    if (x < layer_x[(index_word & ZIGGURAT_LAYER_MASK) + 1]) return with_sign_of(index_word, x);
+  }
+}
 
 /*
  * Years [0, year_count) of the block arrays, the generator at `state` on entry and exit. Returns the number
@@ -135,8 +223,14 @@ EXPORT("simulateBlock") int32_t simulate_block(int32_t year_count, int32_t wante
     s2 ^= shifted;
     s3 = rotate_left(s3, 11);
     const double uniform = ((double)(high_word >> 5) * TWO_POW_26 + (double)(low_word >> 6)) * TWO_POW_MINUS_53;
-    /* The last entry of cumulative is +Infinity, so the search stops inside the table. */
-    int32_t count = guide[(int32_t)(uniform * POISSON_GUIDE_LENGTH)];
+    /*
+     * The reference indexes the guide by (uniform · 256) | 0. uniform is the 53-bit integer
+     * (high_word >> 5) · 2^26 + (low_word >> 6) times 2^−53, and scaling by powers of two is exact, so that
+     * index is the integer's top 8 bits: high_word >> 24. The same index without a float-to-int conversion,
+     * which V8 compiles with range checks. The last entry of cumulative is +Infinity, so the search stops
+     * inside the table.
+     */
+    int32_t count = guide[high_word >> 24];
     while (uniform >= cumulative[count]) count++;
     occurrences += count;
 
@@ -162,36 +256,22 @@ EXPORT("simulateBlock") int32_t simulate_block(int32_t year_count, int32_t wante
       s0 ^= s3;
       s2 ^= shifted;
       s3 = rotate_left(s3, 11);
-      const uint32_t layer = index_word & ZIGGURAT_LAYER_MASK;
-      double normal =
-          ((double)(index_word >> 11) * TWO_POW_32 + (double)abscissa_word) * TWO_POW_MINUS_53 * layer_x[layer];
-      if (normal < layer_x[layer + 1]) {
-        /* withSignOf: a multiplication by ±1, not a branch on a bit set half the time. */
-        normal = normal * (double)(1 - (int32_t)((index_word & 128) >> 6));
+      double normal = layer_abscissa(index_word, abscissa_word);
+      if (normal < layer_x[(index_word & ZIGGURAT_LAYER_MASK) + 1]) {
+        normal = with_sign_of(index_word, normal);
       } else {
         state[0] = s0;
         state[1] = s1;
         state[2] = s2;
         state[3] = s3;
-        normal = normal_outside_rectangle((int32_t)index_word, normal);
+        normal = normal_outside_rectangle(index_word, normal);
         s0 = state[0];
         s1 = state[1];
         s2 = state[2];
         s3 = state[3];
       }
-      /* LognormalDistribution.sample() through expByTable (Tang 1989), then the occurrence terms. */
-      const double exponent = mu + sigma * normal;
-      double loss;
-      if (exponent >= -708 && exponent <= 709) {
-        const double scaled = exponent * 369.3299304675746 + 6755399441055744.0 - 6755399441055744.0;
-        const int32_t k = (int32_t)scaled;
-        const double r =
-            exponent - scaled * (0.6931471803691238 / 256) - scaled * (1.9082149292705877e-10 / 256);
-        const double exp_of_r = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24))));
-        loss = fraction_powers[k & 255] * exponent_powers[(k >> 8) + 1022] * exp_of_r;
-      } else {
-        loss = math_exp(exponent);
-      }
+      /* LognormalDistribution.sample(), then the occurrence terms. */
+      const double loss = exp_by_table(mu + sigma * normal);
       /* positivePart(loss − retention), then the limit; the same formula as the reference. */
       const double beyond_retention = loss - occurrence_retention;
       const double excess = 0.5 * (beyond_retention + __builtin_fabs(beyond_retention));

@@ -1,6 +1,10 @@
 import { EXPONENT_POWERS, FRACTION_POWERS } from '../distributions/special-functions/exp-by-table.js';
 import { Xoshiro128StarStar } from '../random/xoshiro128-star-star.js';
-import { ZIGGURAT_LAYER_X, standardNormalOutsideRectangle } from '../random/ziggurat-normal.js';
+import {
+  ZIGGURAT_LAYER_DENSITY,
+  ZIGGURAT_LAYER_X,
+  standardNormalOutsideRectangle,
+} from '../random/ziggurat-normal.js';
 import { POISSON_LOGNORMAL_KERNEL_WASM_BASE64 } from './poisson-lognormal-kernel-wasm-bytes.js';
 import type { PoissonLognormalModel } from './poisson-lognormal-kernel.js';
 import type { YearLosses } from './year-losses.js';
@@ -21,6 +25,7 @@ interface KernelExports {
   cumulativeAddress(): number;
   cumulativeCapacity(): number;
   layerXAddress(): number;
+  layerDensityAddress(): number;
   fractionPowersAddress(): number;
   exponentPowersAddress(): number;
   yearsPerBlock(): number;
@@ -89,6 +94,9 @@ export class PoissonLognormalWasmKernel {
     this.#guide = new Int32Array(buffer, exports.guideAddress(), 256);
     this.#cumulative = new Float64Array(buffer, exports.cumulativeAddress(), exports.cumulativeCapacity());
     new Float64Array(buffer, exports.layerXAddress(), ZIGGURAT_LAYER_X.length).set(ZIGGURAT_LAYER_X);
+    new Float64Array(buffer, exports.layerDensityAddress(), ZIGGURAT_LAYER_DENSITY.length).set(
+      ZIGGURAT_LAYER_DENSITY,
+    );
     new Float64Array(buffer, exports.fractionPowersAddress(), FRACTION_POWERS.length).set(FRACTION_POWERS);
     new Float64Array(buffer, exports.exponentPowersAddress(), EXPONENT_POWERS.length).set(EXPONENT_POWERS);
     this.#gross = years(exports.grossAddress());
