@@ -160,9 +160,10 @@ static inline double layer_abscissa(uint32_t index_word, uint32_t low_word) {
  * The wedge test `height < Math.exp(−0.5 · x · x)` of standardNormalOutsideRectangle. Only its outcome
  * reaches the draw, so it need not use Math.exp's bits: exp_by_table is within a few ulp of Math.exp (and
  * Math.exp within one of e^x), so where height is further than 2^−40 relative from exp_by_table's value the
- * outcome is Math.exp's. Closer than that, Math.exp decides (about one test in 10^11).
+ * outcome is Math.exp's. Closer than that, Math.exp decides (about one test in 10^11). Exported for the
+ * test that aims heights at Math.exp's value, the only way to reach that path.
  */
-static int is_under_density(double height, double x) {
+EXPORT("isUnderDensity") int32_t is_under_density(double height, double x) {
   const double exponent = -0.5 * x * x;
   const double density = exp_by_table(exponent);
   const double margin = density * 0x1p-40;

@@ -191,6 +191,30 @@ describe('the WebAssembly Poisson × lognormal kernel', () => {
     });
   });
 
+  it('decides the Ziggurat wedge test as Math.exp does, also for heights a few ulp from its value', () => {
+    const bits = new Float64Array(1);
+    const words = new BigInt64Array(bits.buffer);
+    const ulpsAway = (value: number, ulps: number): number => {
+      bits[0] = value;
+      words[0] = (words[0] ?? 0n) + BigInt(ulps);
+      return bits[0];
+    };
+    const kernel = loadedKernel();
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 3.5, noNaN: true }),
+        fc.integer({ min: -3, max: 3 }),
+        (x, ulps) => {
+          const density = Math.exp(-0.5 * x * x);
+          for (const height of [ulpsAway(density, ulps), density * (1 + ulps * 1e-9)]) {
+            expect(kernel.isUnderDensity(height, x)).toBe(height < density);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('gives the JavaScript kernel’s years bit for bit for random terms, seeds and spans', () => {
     fc.assert(
       fc.property(

@@ -37,6 +37,7 @@ interface KernelExports {
   sectionGrossAddress(): number;
   sectionCededAddress(): number;
   simulateBlock(yearCount: number, wanted: number): number;
+  isUnderDensity(height: number, x: number): number;
 }
 
 /**
@@ -159,6 +160,14 @@ export class PoissonLognormalWasmKernel {
     const state = this.#state;
     random.setStateWords(state[0] ?? 0, state[1] ?? 0, state[2] ?? 0, state[3] ?? 0);
     return occurrences;
+  }
+
+  /**
+   * The module's wedge test: whether `height < Math.exp(−0.5 · x · x)`, decided without Math.exp's bits
+   * unless the two are too close to call. For tests.
+   */
+  isUnderDensity(height: number, x: number): boolean {
+    return this.#exports.isUnderDensity(height, x) !== 0;
   }
 
   // The Ziggurat's wedge and tail for the module, on the shared code the JavaScript kernel calls: the
