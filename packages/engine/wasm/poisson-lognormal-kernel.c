@@ -6,12 +6,12 @@
  * for bit the same; a property test compares the two. When the kernel changes, change both.
  *
  * Freestanding: no libc, no allocation. Everything lives in fixed arrays below, which the loader fills
- * (tables once per module instance, terms and the Poisson table once per model) and reads back (the
+ * (tables once per module instance, terms and the Poisson table on every call) and reads back (the
  * years of one block). Where the reference's result depends on the bits of Math.exp or Math.log, which V8's
- * own code decides, this module calls back into JavaScript: for the Ziggurat's tail (≈ 0.03 % of draws),
+ * own code decides, this module calls back into JavaScript: for the Ziggurat's tail (≈ 0.06 % of draws),
  * for exponents outside the exponential's table, and for the few wedge tests too close to call (below).
  *
- * Build: npm run build:wasm (packages/engine/scripts/build-wasm.sh). Compiled with -ffp-contract=off and
+ * Build: npm run build:wasm (packages/engine/scripts/build-wasm.mjs). Compiled with -ffp-contract=off and
  * without -ffast-math: every operation is rounded as written, as in JavaScript.
  */
 
