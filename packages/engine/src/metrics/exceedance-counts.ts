@@ -61,11 +61,32 @@ export function countValuesAbove(values: Float64Array, thresholds: Float64Array)
   return countsAboveThresholds(values, tally);
 }
 
+interface PerKeyTables {
+  readonly limits: Float64Array;
+  readonly keyCounts: Float64Array;
+  readonly aboveLimitCounts: Float64Array;
+}
+
+// The per-key tables (3 × 512 KB) of the last tally handed back by `releaseExceedanceTally`, for the next
+// tally on this thread. A summary that allocated them afresh left 1.5 MB of dead ArrayBuffers, which V8
+// returns only at a later garbage collection; once the WebAssembly kernel stopped allocating while it
+// simulates (ADR 0016), collections became rare enough that dead tables raised a 2-worker crq-bench-v1
+// run's peak RSS by about 40 MB.
+let spareTables: PerKeyTables | null = null;
+
 /** Empty tables for `thresholds` (finite, ascending, distinct, no −0). */
 export function createExceedanceTally(thresholds: Float64Array): ExceedanceTally {
   const thresholdKeys = Int32Array.from(thresholds, keyOf);
+  const tables = spareTables ?? {
+    limits: new Float64Array(KEY_COUNT),
+    keyCounts: new Float64Array(KEY_COUNT),
+    aboveLimitCounts: new Float64Array(KEY_COUNT),
+  };
+  spareTables = null;
+  tables.keyCounts.fill(0);
+  tables.aboveLimitCounts.fill(0);
   // The single threshold inside each key's range; keys with none or several keep +∞, which no value exceeds.
-  const limits = new Float64Array(KEY_COUNT).fill(Infinity);
+  const limits = tables.limits.fill(Infinity);
   let hasCrowdedKey = false;
   thresholds.forEach((threshold, index) => {
     const key = thresholdKeys[index] ?? 0;
@@ -77,9 +98,21 @@ export function createExceedanceTally(thresholds: Float64Array): ExceedanceTally
     thresholds,
     thresholdKeys,
     limits,
-    keyCounts: new Float64Array(KEY_COUNT),
-    aboveLimitCounts: new Float64Array(KEY_COUNT),
+    keyCounts: tables.keyCounts,
+    aboveLimitCounts: tables.aboveLimitCounts,
     hasCrowdedKey,
+  };
+}
+
+/**
+ * Hands a tally's tables to the next `createExceedanceTally` on this thread, which clears them. Neither the
+ * tally nor anything read from its tables by reference may be used afterwards.
+ */
+export function releaseExceedanceTally(tally: ExceedanceTally): void {
+  spareTables = {
+    limits: tally.limits,
+    keyCounts: tally.keyCounts,
+    aboveLimitCounts: tally.aboveLimitCounts,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   ValueTotals,
   countsAboveThresholds,
   createExceedanceTally,
+  releaseExceedanceTally,
   tallyExceedancesAndTotals,
 } from './exceedance-counts.js';
 import { selectRanksInPlace } from './multi-select.js';
@@ -127,6 +128,8 @@ export function summariseLosses(
     requestedRanks,
     Math.min(count, ...tailStarts),
   );
+  // The plan and the counts above are copies: the tally's tables can serve the next summary.
+  releaseExceedanceTally(exceedanceTally);
   const deviations = new DeviationSums();
   const gathered = work.subarray(
     0,

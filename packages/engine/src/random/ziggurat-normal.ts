@@ -35,8 +35,9 @@ const TWO_POW_MINUS_53 = 1 / 9007199254740992;
  */
 const LAYER_X = new Float64Array(LAYER_COUNT + 1);
 const LAYER_DENSITY = new Float64Array(LAYER_COUNT + 1);
-// For the Poisson × lognormal kernel, which inlines the fast path; nothing may write to it.
-export { LAYER_X as ZIGGURAT_LAYER_X };
+// For the Poisson × lognormal kernels, which inline the fast path (and in WebAssembly the wedge); nothing
+// may write to them.
+export { LAYER_X as ZIGGURAT_LAYER_X, LAYER_DENSITY as ZIGGURAT_LAYER_DENSITY };
 
 function unnormalisedDensity(x: number): number {
   return Math.exp(-0.5 * x * x);

@@ -3,6 +3,7 @@ import { rareEventProcessesOf, simulateRareEventYears } from './rare-event-kerne
 import type { CompiledModel } from './simulation-spec.js';
 import { Xoshiro128StarStar } from '../random/xoshiro128-star-star.js';
 import { poissonLognormalModelOf, simulatePoissonLognormalYears } from './poisson-lognormal-kernel.js';
+import { poissonLognormalWasmKernel } from './poisson-lognormal-wasm-kernel.js';
 import { positivePart } from './positive-part.js';
 import type { YearLosses } from './year-losses.js';
 
@@ -25,7 +26,8 @@ import type { YearLosses } from './year-losses.js';
  * RARE_EVENT_MAX_RATE) in the rare-event kernel, which jumps between eventful years instead of drawing a
  * count for each (`rare-event-kernel.ts`, ADR 0009); the common one-section Poisson × lognormal model in a
  * specialised kernel that gives the same years as this one bit for bit, faster
- * (`poisson-lognormal-kernel.ts`, ADR 0010).
+ * (`poisson-lognormal-kernel.ts`, ADR 0010), run as WebAssembly where the runtime has it
+ * (`poisson-lognormal-wasm-kernel.ts`, ADR 0016) and in JavaScript otherwise.
  */
 export function simulateYears(
   model: CompiledModel,
@@ -41,6 +43,10 @@ export function simulateYears(
   }
   const poissonLognormal = poissonLognormalModelOf(model, random);
   if (poissonLognormal !== null && random instanceof Xoshiro128StarStar) {
+    const wasmKernel = poissonLognormalWasmKernel();
+    if (wasmKernel?.serves(poissonLognormal) === true) {
+      return wasmKernel.simulate(poissonLognormal, random, out, firstYear, yearCount);
+    }
     return simulatePoissonLognormalYears(poissonLognormal, random, out, firstYear, yearCount);
   }
   return simulateYearsInGeneral(model, random, out, firstYear, yearCount, sectionScratch);

@@ -28,7 +28,7 @@ const POISSON_GUIDE_LENGTH = 256;
 const ZIGGURAT_LAYER_MASK = 127;
 
 /** The model this kernel serves: what `isPoissonLognormalModel` has checked, unpacked. */
-interface PoissonLognormalModel {
+export interface PoissonLognormalModel {
   readonly inversion: PoissonInversionTable;
   /**
    * μ, σ and the terms (see the TERM_ indices) as float64 elements, which the kernel reads every year: a
@@ -97,6 +97,10 @@ export function poissonLognormalModelOf(
  * - mispredicted branches: the retention and the aggregate deductible use `positivePart`'s formula.
  *
  * Returns the number of occurrences simulated, and leaves `random` where the general kernel would.
+ *
+ * Where the runtime has WebAssembly, `simulateYears` runs the same kernel compiled from
+ * `wasm/poisson-lognormal-kernel.c` instead (ADR 0016); this function is its reference (a test compares
+ * them bit for bit) and the fallback. A change here must be made there too, then `npm run build:wasm`.
  */
 export function simulatePoissonLognormalYears(
   model: PoissonLognormalModel,
