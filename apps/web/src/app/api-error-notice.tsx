@@ -1,6 +1,7 @@
 import type { InvalidParam } from '@carapace/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError, NetworkError, UnexpectedResponseError } from '../api/api-errors';
+import type { ApiResource } from '../api/use-api-resource';
 import { Notice } from './notice';
 
 interface ErrorDescription {
@@ -76,5 +77,24 @@ export function ApiErrorNotice({ error, showingStaleData = false, onRetry }: Api
         </p>
       )}
     </Notice>
+  );
+}
+
+/**
+ * The error of an API resource loaded with useApiResource, if any: with a retry button, and saying so when the
+ * data still on screen is from an earlier load.
+ */
+export function ResourceErrorNotice({
+  resource,
+}: {
+  readonly resource: Pick<ApiResource<unknown>, 'data' | 'error' | 'refresh'>;
+}) {
+  if (resource.error === undefined) return null;
+  return (
+    <ApiErrorNotice
+      error={resource.error}
+      showingStaleData={resource.data !== undefined}
+      onRetry={() => void resource.refresh()}
+    />
   );
 }

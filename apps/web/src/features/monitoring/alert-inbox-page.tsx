@@ -9,7 +9,7 @@ import {
 } from '../../api/monitoring';
 import type { Session } from '../../api/session-store';
 import { useApiResource } from '../../api/use-api-resource';
-import { ApiErrorNotice } from '../../app/api-error-notice';
+import { ApiErrorNotice, ResourceErrorNotice } from '../../app/api-error-notice';
 import { AppLink } from '../../app/app-link';
 import { navigate, usePathname } from '../../app/navigation';
 import { pathTo } from '../../app/page-routes';
@@ -161,13 +161,7 @@ export function AlertInboxPage({ session }: { readonly session: Session }) {
           </div>
         </div>
         {actionError !== undefined && <ApiErrorNotice error={actionError} />}
-        {alerts.error !== undefined && (
-          <ApiErrorNotice
-            error={alerts.error}
-            showingStaleData={alerts.data !== undefined}
-            onRetry={() => void alerts.refresh()}
-          />
-        )}
+        <ResourceErrorNotice resource={alerts} />
         {alerts.data === undefined ? (
           alerts.error === undefined && <p className="muted">{t('monitoring.loading')}</p>
         ) : alerts.data.items.length === 0 ? (

@@ -10,7 +10,7 @@ import {
 } from '../../api/monitoring';
 import type { Session } from '../../api/session-store';
 import { useApiResource } from '../../api/use-api-resource';
-import { ApiErrorNotice } from '../../app/api-error-notice';
+import { ApiErrorNotice, ResourceErrorNotice } from '../../app/api-error-notice';
 import { AppLink } from '../../app/app-link';
 import { navigate, usePathname } from '../../app/navigation';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -156,13 +156,7 @@ export function InsuredFindingsPage({ insuredId, session }: InsuredFindingsPageP
             )}
           </div>
           <FindingFilters query={query} onChange={setQuery} />
-          {findings.error !== undefined && (
-            <ApiErrorNotice
-              error={findings.error}
-              showingStaleData={findings.data !== undefined}
-              onRetry={() => void findings.refresh()}
-            />
-          )}
+          <ResourceErrorNotice resource={findings} />
           {findings.data === undefined ? (
             findings.error === undefined && <p className="muted">{t('monitoring.loading')}</p>
           ) : findings.data.items.length === 0 ? (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../../api/session-store';
 import { fetchSubmissions, type SubmissionPageRecord } from '../../api/submissions';
 import { useApiResource } from '../../api/use-api-resource';
-import { ApiErrorNotice } from '../../app/api-error-notice';
+import { ResourceErrorNotice } from '../../app/api-error-notice';
 import { AppLink } from '../../app/app-link';
 import { pathTo } from '../../app/page-routes';
 import { useFormatters } from '../../i18n/formatters';
@@ -46,13 +46,7 @@ export function SubmissionQueueWidget({ session }: { readonly session: Session }
           </AppLink>
         )}
       </div>
-      {queue.error !== undefined && (
-        <ApiErrorNotice
-          error={queue.error}
-          showingStaleData={queue.data !== undefined}
-          onRetry={() => void queue.refresh()}
-        />
-      )}
+      <ResourceErrorNotice resource={queue} />
       {queue.data === undefined ? (
         queue.error === undefined && <p className="muted">{t('submissions.loading')}</p>
       ) : (

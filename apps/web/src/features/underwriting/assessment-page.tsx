@@ -10,7 +10,7 @@ import {
   type OrganisationValue,
 } from '../../api/underwriting';
 import { useApiResource } from '../../api/use-api-resource';
-import { ApiErrorNotice } from '../../app/api-error-notice';
+import { ApiErrorNotice, ResourceErrorNotice } from '../../app/api-error-notice';
 import { AppLink } from '../../app/app-link';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormatters } from '../../i18n/formatters';
@@ -115,13 +115,7 @@ export function AssessmentPage({
         )}
       </div>
 
-      {assessed.error !== undefined && (
-        <ApiErrorNotice
-          error={assessed.error}
-          showingStaleData={data !== undefined}
-          onRetry={() => void assessed.refresh()}
-        />
-      )}
+      <ResourceErrorNotice resource={assessed} />
       {data === undefined ? (
         assessed.error === undefined && (
           <p className="muted" role="status">

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchOrganisation, fetchPolicy, type OrganisationValue } from '../../api/underwriting';
 import { useApiResource } from '../../api/use-api-resource';
-import { ApiErrorNotice } from '../../app/api-error-notice';
+import { ResourceErrorNotice } from '../../app/api-error-notice';
 import { AppLink } from '../../app/app-link';
 import { pathTo } from '../../app/page-routes';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -81,13 +81,7 @@ export function PolicyPage({ policyId }: { readonly policyId: string }) {
           </div>
         )}
       </div>
-      {resource.error !== undefined && (
-        <ApiErrorNotice
-          error={resource.error}
-          showingStaleData={data !== undefined}
-          onRetry={() => void resource.refresh()}
-        />
-      )}
+      <ResourceErrorNotice resource={resource} />
       {data === undefined ? (
         resource.error === undefined && (
           <p className="muted" role="status">

@@ -9,7 +9,7 @@ import {
   type QuoteDetailValue,
 } from '../../api/underwriting';
 import { useApiResource } from '../../api/use-api-resource';
-import { ApiErrorNotice } from '../../app/api-error-notice';
+import { ResourceErrorNotice } from '../../app/api-error-notice';
 import { AppLink } from '../../app/app-link';
 import { pathTo } from '../../app/page-routes';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -122,13 +122,7 @@ export function QuotePage({ quoteId, session }: { readonly quoteId: string; read
         )}
       </div>
 
-      {resource.error !== undefined && (
-        <ApiErrorNotice
-          error={resource.error}
-          showingStaleData={data !== undefined}
-          onRetry={() => void resource.refresh()}
-        />
-      )}
+      <ResourceErrorNotice resource={resource} />
       {notice !== null && (
         <p className="uw-success" role="status" data-testid="quote-step-done">
           {notice}
