@@ -1,18 +1,9 @@
-import { BarChart, GaugeChart, LineChart, ScatterChart } from 'echarts/charts';
 import type {
   BarSeriesOption,
   GaugeSeriesOption,
   LineSeriesOption,
   ScatterSeriesOption,
 } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TooltipComponent,
-} from 'echarts/components';
 import type {
   AriaComponentOption,
   GridComponentOption,
@@ -21,28 +12,11 @@ import type {
   MarkPointComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
-import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import type { ComposeOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-// Only what our charts draw is registered, so the bundle carries these pieces and not all of ECharts.
-use([
-  LineChart,
-  BarChart,
-  GaugeChart,
-  ScatterChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  AriaComponent,
-  // SVG: crisp at any zoom, selectable text, and screenshots that do not depend on the GPU.
-  SVGRenderer,
-]);
-
-/** The options our charts may use: anything outside the registered pieces is a type error. */
+/** The options our charts may use: anything outside the pieces echarts-runtime.ts registers is a type error. */
 export type ChartOption = ComposeOption<
   | LineSeriesOption
   | BarSeriesOption
@@ -64,38 +38,53 @@ interface EChartProps {
   readonly testId?: string;
 }
 
+function withAria(option: ChartOption): ChartOption {
+  return { aria: { enabled: true }, ...option };
+}
+
 /**
- * One ECharts chart in a div. The chart is made once per mounted element (and language, whose built-in
- * texts ECharts fixes at init), then each new option replaces the previous one.
+ * One ECharts chart in a div. ECharts arrives in its own chunk on the first chart shown. The chart is made
+ * once per mounted element (and language, whose built-in texts ECharts fixes at init), then each new option
+ * replaces the previous one.
  */
 export function EChart({ option, label, height = 320, testId }: EChartProps) {
   const { i18n } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  // The option to draw once the chunk has loaded, which may be after several renders.
+  const latestOption = useRef(option);
+  latestOption.current = option;
   const language = i18n.language;
 
   useEffect(() => {
     const container = element.current;
     if (container === null) return undefined;
-    const instance = init(container, undefined, {
-      renderer: 'svg',
-      locale: language.startsWith('zh') ? 'ZH' : 'EN',
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    void import('./echarts-runtime').then(({ init }) => {
+      if (disposed) return;
+      const instance = init(container, undefined, {
+        renderer: 'svg',
+        locale: language.startsWith('zh') ? 'ZH' : 'EN',
+      });
+      chart.current = instance;
+      instance.setOption(withAria(latestOption.current), { notMerge: true });
+      observer = new ResizeObserver(() => {
+        instance.resize();
+      });
+      observer.observe(container);
     });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => {
-      instance.resize();
-    });
-    observer.observe(container);
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, [language]);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
-  }, [option, language]);
+    chart.current?.setOption(withAria(option), { notMerge: true });
+  }, [option]);
 
   return (
     <div
