@@ -18,6 +18,11 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => normalisePath(window.location.pathname));
 }
 
+/** The address's query string (`?kev=true`), following navigation, so a page's filters can live in the URL. */
+export function useLocationSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
 export function normalisePath(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }

@@ -11,15 +11,15 @@ import type { Session } from '../../api/session-store';
 import { useApiResource } from '../../api/use-api-resource';
 import { ApiErrorNotice, ResourceErrorNotice } from '../../app/api-error-notice';
 import { AppLink } from '../../app/app-link';
-import { navigate, usePathname } from '../../app/navigation';
+import { navigate, useLocationSearch, usePathname } from '../../app/navigation';
 import { pathTo } from '../../app/page-routes';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormatters } from '../../i18n/formatters';
-import { loadInsuredSummaries, organisationName } from './insured-summaries';
+import { organisationName } from '../../i18n/organisation-name';
+import { loadInsuredSummaries } from './insured-summaries';
 import { INSURED_FINDINGS_PATTERN, MONITORING_PATH } from './monitoring-paths';
 import { ALERT_ACKNOWLEDGERS, ALERT_CLOSERS, holdsAny } from './monitoring-roles';
 import { SeverityPill, bandOfPriority } from './severity';
-import { useLocationSearch } from './use-location-search';
 import './monitoring.css';
 
 /** The inbox's views: what still needs someone (the default), each status, or everything. */

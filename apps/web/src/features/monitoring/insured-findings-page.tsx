@@ -12,9 +12,10 @@ import type { Session } from '../../api/session-store';
 import { useApiResource } from '../../api/use-api-resource';
 import { ApiErrorNotice, ResourceErrorNotice } from '../../app/api-error-notice';
 import { AppLink } from '../../app/app-link';
-import { navigate, usePathname } from '../../app/navigation';
+import { navigate, useLocationSearch, usePathname } from '../../app/navigation';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormatters } from '../../i18n/formatters';
+import { organisationName } from '../../i18n/organisation-name';
 import { FindingPanel } from './finding-panel';
 import {
   FINDING_STATES,
@@ -22,11 +23,9 @@ import {
   findingQueryFromSearch,
   searchFromFindingQuery,
 } from './finding-filters';
-import { organisationName } from './insured-summaries';
 import { MONITORING_PATH } from './monitoring-paths';
 import { RiskTrendChart } from './risk-trend-chart';
 import { KevBadge, SeverityPill } from './severity';
-import { useLocationSearch } from './use-location-search';
 import './monitoring.css';
 
 interface InsuredFindingsPageProps {

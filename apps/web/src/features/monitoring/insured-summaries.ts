@@ -29,10 +29,3 @@ export async function loadInsuredSummaries(options: RequestOptions): Promise<rea
     }),
   );
 }
-
-/** The company's name in the reader's language, falling back to the Chinese registered name. */
-export function organisationName(organisation: OrganisationData, language: string): string {
-  return language.startsWith('zh') || organisation.nameEn === null
-    ? organisation.nameZh
-    : organisation.nameEn;
-}

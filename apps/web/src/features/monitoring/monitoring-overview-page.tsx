@@ -7,7 +7,8 @@ import { AppLink } from '../../app/app-link';
 import { pathTo } from '../../app/page-routes';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormatters } from '../../i18n/formatters';
-import { loadInsuredSummaries, organisationName } from './insured-summaries';
+import { organisationName } from '../../i18n/organisation-name';
+import { loadInsuredSummaries } from './insured-summaries';
 import { ALERT_INBOX_PATH, INSURED_FINDINGS_PATTERN } from './monitoring-paths';
 import './monitoring.css';
 

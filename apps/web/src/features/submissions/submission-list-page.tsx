@@ -14,7 +14,7 @@ import { pathTo } from '../../app/page-routes';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormatters } from '../../i18n/formatters';
 import { canApply, SUBMISSION_PATHS } from './submission-paths';
-import { organisationName } from './organisation-name';
+import { organisationName } from '../../i18n/organisation-name';
 import { SubmissionStatusPill } from './submission-status-pill';
 import './submissions.css';
 

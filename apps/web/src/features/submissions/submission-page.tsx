@@ -17,6 +17,7 @@ import { navigate } from '../../app/navigation';
 import { Notice } from '../../app/notice';
 import { pathTo } from '../../app/page-routes';
 import { useDocumentTitle } from '../../app/use-document-title';
+import { organisationName } from '../../i18n/organisation-name';
 import { useFormatters } from '../../i18n/formatters';
 import { ControlQuestionnaire } from './control-questionnaire';
 import { SubmissionFields } from './submission-fields';
@@ -329,7 +330,7 @@ function SubmissionEditor({
     () =>
       (insured.data?.items ?? []).map((organisation) => ({
         id: organisation.id,
-        name: language.startsWith('zh') ? organisation.nameZh : (organisation.nameEn ?? organisation.nameZh),
+        name: organisationName(organisation, language),
       })),
     [insured.data, language],
   );
@@ -337,7 +338,7 @@ function SubmissionEditor({
     () =>
       (insurers.data?.items ?? []).map((organisation) => ({
         id: organisation.id,
-        name: language.startsWith('zh') ? organisation.nameZh : (organisation.nameEn ?? organisation.nameZh),
+        name: organisationName(organisation, language),
       })),
     [insurers.data, language],
   );

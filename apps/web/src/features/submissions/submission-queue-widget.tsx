@@ -7,7 +7,7 @@ import { ResourceErrorNotice } from '../../app/api-error-notice';
 import { AppLink } from '../../app/app-link';
 import { pathTo } from '../../app/page-routes';
 import { useFormatters } from '../../i18n/formatters';
-import { organisationName } from './organisation-name';
+import { organisationName } from '../../i18n/organisation-name';
 import { canApply, SUBMISSION_PATHS } from './submission-paths';
 import './submissions.css';
 

@@ -8,7 +8,7 @@ import { Notice } from '../../app/notice';
 import { pathTo } from '../../app/page-routes';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormatters } from '../../i18n/formatters';
-import { organisationName } from './organisation-name';
+import { organisationName } from '../../i18n/organisation-name';
 import { SUBMISSION_PATHS } from './submission-paths';
 import { SubmissionStatusPill } from './submission-status-pill';
 

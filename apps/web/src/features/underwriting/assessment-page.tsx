@@ -21,7 +21,7 @@ import { PremiumBreakdownPanel } from './premium-breakdown-panel';
 import { QuoteOptionsPanel } from './quote-options-panel';
 import { RiskScorePanel } from './risk-score-panel';
 import { RuleDecisionPanel } from './rule-decision-panel';
-import { useOrganisationName } from './organisation-name';
+import { useOrganisationName } from '../../i18n/organisation-name';
 import './underwriting.css';
 
 /** The insured's name is a courtesy on this page: without it the assessment is still whole. */

@@ -11,7 +11,7 @@ import { calendarDate } from './calendar-date';
 import { CoverageTable } from './coverage-table';
 import { DocumentDownloadButton } from './document-download-button';
 import { useLocalised } from './localised-text';
-import { useOrganisationName } from './organisation-name';
+import { useOrganisationName } from '../../i18n/organisation-name';
 import { POLICIES_PATH, QUOTE_PATTERN } from './underwriting-paths';
 import './underwriting.css';
 

@@ -16,7 +16,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormatters } from '../../i18n/formatters';
 import { CoverageTable } from './coverage-table';
 import { DocumentDownloadButton } from './document-download-button';
-import { useOrganisationName } from './organisation-name';
+import { useOrganisationName } from '../../i18n/organisation-name';
 import { PremiumBreakdownPanel } from './premium-breakdown-panel';
 import { QuoteActions } from './quote-actions';
 import { QuoteHistory } from './quote-history';
